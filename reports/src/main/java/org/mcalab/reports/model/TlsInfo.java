@@ -1,0 +1,3 @@
+package org.mcalab.reports.model;
+
+public record TlsInfo(String protocol, String cipherSuite) {}
