@@ -74,8 +74,9 @@ public final class AsaConfigSummary {
         return s.toString();
     }
 
+    /** The serial as {@code show crypto ca certificate} prints it: DER integer bytes, so 00ea47... not ea47... */
     private static String certificate(X509Certificate c) {
-        return c.getSubjectX500Principal().getName() + ", serial " + c.getSerialNumber().toString(16)
+        return c.getSubjectX500Principal().getName() + ", serial " + java.util.HexFormat.of().formatHex(c.getSerialNumber().toByteArray())
                 + ", valid " + c.getNotBefore().toInstant() + " to " + c.getNotAfter().toInstant();
     }
 

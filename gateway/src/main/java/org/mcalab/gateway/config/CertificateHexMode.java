@@ -86,7 +86,7 @@ final class CertificateHexMode extends Mode {
         }
         if (!certificate.getSerialNumber().equals(new BigInteger(serial, 16))) {
             config.warn(header, label() + ": declared serial does not match the certificate's serial "
-                    + certificate.getSerialNumber().toString(16) + "; certificate kept");
+                    + HexFormat.of().formatHex(certificate.getSerialNumber().toByteArray()) + "; certificate kept");
         }
         if (ca) {
             chain.caCertificates.add(certificate);
