@@ -46,7 +46,8 @@ public final class ReportWriter {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // Not createTempFile: its owner-only permissions would stick to the report after the move.
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -87,9 +87,9 @@ public final class SampleRuns {
                 "The gateway accepted the login and returned a session token.",
                 Status.FAIL, null, 412, new Evidence(
                         List.of(new XmlExchange("client->gateway", "POST", "/", 200, INIT, null),
-                                new XmlExchange("gateway->client", "HTTP", "/", 200, AUTH_REQUEST, SIGNED_SHA256),
+                                new XmlExchange("gateway->client", "POST", "/", 200, AUTH_REQUEST, SIGNED_SHA256),
                                 new XmlExchange("client->gateway", "POST", "/", 200, AUTH_REPLY, null),
-                                new XmlExchange("gateway->client", "HTTP", "/", 200, COMPLETE, null)),
+                                new XmlExchange("gateway->client", "POST", "/", 200, COMPLETE, null)),
                         List.of(machineCert(), new CertificateInfo("XML (user, 1U)", "CN=alice,OU=Eng,O=mcalab", "CN=UserCA,O=mcalab",
                                 "6B1F", "EC P-256", 256, "SHA256withECDSA", List.of("clientAuth"),
                                 "2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z",
@@ -102,9 +102,9 @@ public final class SampleRuns {
                 "Logged in as MachineID.mcalab.test; session token issued.",
                 Status.PASS, null, 388, new Evidence(
                         List.of(new XmlExchange("client->gateway", "POST", "/", 200, INIT, null),
-                                new XmlExchange("gateway->client", "HTTP", "/", 200, AUTH_REQUEST, SIGNED_SHA256),
+                                new XmlExchange("gateway->client", "POST", "/", 200, AUTH_REQUEST, SIGNED_SHA256),
                                 new XmlExchange("client->gateway", "POST", "/", 200, AUTH_REPLY, null),
-                                new XmlExchange("gateway->client", "HTTP", "/", 200, COMPLETE, null)),
+                                new XmlExchange("gateway->client", "POST", "/", 200, COMPLETE, null)),
                         List.of(machineCert(), userCert()), new TlsInfo("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
                         authReplyTrace(), timings(), List.of())));
         scenarios.add(scenario("FLOW1-INIT-ADVERTISES", "Init advertising multiple-cert gets a multiple-client-cert-request",
@@ -113,7 +113,7 @@ public final class SampleRuns {
                 "auth-request with sha256, sha384, sha512; handle 424242; 699 bytes kept for verification.",
                 Status.PASS, null, 57, new Evidence(
                         List.of(new XmlExchange("client->gateway", "POST", "/", 200, INIT, null),
-                                new XmlExchange("gateway->client", "HTTP", "/", 200, AUTH_REQUEST, SIGNED_SHA256)),
+                                new XmlExchange("gateway->client", "POST", "/", 200, AUTH_REQUEST, SIGNED_SHA256)),
                         List.of(), new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256"), initTrace(), Map.of("init", 57L), List.of())));
         scenarios.add(scenario("LIM6-SHA1-CHOSEN", "hash-algorithm-chosen=\"sha1\" is refused", List.of("MCA-LIM-6"),
                 "reject MCA-LIM-6", "reject (no requirement cited)",

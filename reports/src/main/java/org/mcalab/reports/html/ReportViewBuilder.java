@@ -239,7 +239,10 @@ public final class ReportViewBuilder {
     }
 
     private static CertView certificate(CertificateInfo c) {
-        String key = orEmpty(c.keyType()) + (c.keyBits() > 0 ? " " + c.keyBits() : "");
+        String type = orEmpty(c.keyType());
+        // "EC P-256" already says its size; "RSA" does not.
+        boolean sized = c.keyBits() > 0 && !type.contains(String.valueOf(c.keyBits()));
+        String key = type + (sized ? " " + c.keyBits() : "");
         return new CertView(visible(orDash(c.role())), visible(orDash(c.subject())), visible(orDash(c.issuer())),
                 visible(orDash(c.serial())), visible(key.isBlank() ? "-" : key.strip()), visible(orDash(c.signatureAlgorithm())),
                 visible(c.eku() == null || c.eku().isEmpty() ? "(none)" : String.join(", ", c.eku())),

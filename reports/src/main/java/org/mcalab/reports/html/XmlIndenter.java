@@ -62,7 +62,13 @@ final class XmlIndenter {
         if (!out.isEmpty()) {
             out.append('\n');
         }
-        out.append(STEP.repeat(depth)).append(text);
+        out.append(STEP.repeat(depth));
+        // Multi-line text (base64 in client-cert) continues one step deeper than its element.
+        String[] lines = text.split("\n", -1);
+        out.append(lines[0].stripTrailing());
+        for (int i = 1; i < lines.length; i++) {
+            out.append('\n').append(STEP.repeat(depth + 1)).append(lines[i].strip());
+        }
     }
 
     /** Null when the body is not cleanly splittable (unterminated tag, comment, CDATA...). */
