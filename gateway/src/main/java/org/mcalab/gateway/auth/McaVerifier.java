@@ -1,0 +1,398 @@
+package org.mcalab.gateway.auth;
+
+import static org.mcalab.protocol.Requirement.MCA_FLOW_3;
+import static org.mcalab.protocol.Requirement.MCA_FLOW_6;
+import static org.mcalab.protocol.Requirement.MCA_LIM_1;
+import static org.mcalab.protocol.Requirement.MCA_LIM_3;
+import static org.mcalab.protocol.Requirement.MCA_LIM_4;
+import static org.mcalab.protocol.Requirement.MCA_LIM_6;
+import static org.mcalab.protocol.Requirement.MCA_PKI_1;
+import static org.mcalab.protocol.Requirement.MCA_PKI_4;
+import static org.mcalab.protocol.Requirement.MCA_PKI_7;
+import static org.mcalab.protocol.Requirement.MCA_ROB_4;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertPath;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.mcalab.gateway.auth.McaPolicy.UsernameSource;
+import org.mcalab.gateway.pki.CertificateValidator;
+import org.mcalab.gateway.pki.TrustpointCa;
+import org.mcalab.gateway.pki.ValidatedCertificate;
+import org.mcalab.gateway.pki.ValidatedCertificate.CertificateKind;
+import org.mcalab.gateway.pki.ValidationResult;
+import org.mcalab.gateway.trace.DebugCategory;
+import org.mcalab.gateway.trace.Trace;
+import org.mcalab.protocol.Refusal;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.xml.ConfigAuth;
+import org.mcalab.protocol.xml.ConfigAuth.ClientCertChain;
+
+/**
+ * Decides one MCA auth-reply: both certificates, the signature over the saved challenge, and the username. Pure
+ * and synchronous apart from the CRL fetches the {@link CertificateValidator} may do; the HTTP front end calls it
+ * once per auth-reply, after finding the {@link AuthInfo} by handle.
+ *
+ * <p>Checks, in this order; the first failure ends the verdict with its requirement id:
+ * <ol>
+ *   <li>MCA-LIM-1: a TLS client certificate on this connection (the {@code client-cert-sent-via-protocol} element
+ *       proves nothing, openconnect always sends it), and exactly one XML certificate chain.</li>
+ *   <li>MCA-FLOW-3: that chain is {@code cert-format="pkcs7"} with a {@code client-cert-auth-signature} carrying
+ *       {@code hash-algorithm-chosen}.</li>
+ *   <li>MCA-LIM-6: the chosen hash is one the gateway offered (exact, lowercase).</li>
+ *   <li>MCA-PKI-4: signature and PKCS#7 are MIME base64 and the PKCS#7 parses.</li>
+ *   <li>MCA-ROB-4: the TLS certificate is the one the init came with, when the init had one.</li>
+ *   <li>The TLS certificate set through {@link CertificateValidator} (which checks MCA-PKI-5, LIM-5, LIM-6,
+ *       PKI-6, PKI-1, PKI-2, PKI-3 in that order); Windows: it must chain to a machine trustpoint (MCA-PKI-1),
+ *       other platforms: machine or user as the policy allows (MCA-LIM-4).</li>
+ *   <li>The PKCS#7 set through the validator, preferring user trustpoints; one that chains to a machine
+ *       trustpoint is refused (MCA-LIM-3: two machine certificates are not supported).</li>
+ *   <li>MCA-PKI-4: the signature over {@link AuthInfo#savedRequest()}, byte for byte, with the declared hash
+ *       (RSASSA-PKCS1-v1_5); a signature that verifies only with another hash is MCA-LIM-6.</li>
+ *   <li>MCA-FLOW-6 / MCA-PKI-7: the username from the configured certificate and attribute only; a username in
+ *       the XML is traced and ignored.</li>
+ * </ol>
+ * Revocation fails closed: see {@link org.mcalab.gateway.pki.HttpCrlCache}.
+ */
+public final class McaVerifier {
+    /** Digests tried to tell "wrong hash declared" (MCA-LIM-6) from "bad signature" (MCA-PKI-4). */
+    private static final Map<String, String> DIGESTS = Map.of(
+            "sha1", "SHA1", "sha256", "SHA256", "sha384", "SHA384", "sha512", "SHA512", "md5", "MD5");
+    private static final List<String> DIGEST_ORDER = List.of("sha256", "sha384", "sha512", "sha1", "md5");
+
+    private final CertificateValidator validator;
+    private final McaPolicy policy;
+    private final Trace trace;
+
+    /** @param validator the trustpoints and CRL source; it is re-configured with the policy's limits and kinds */
+    public McaVerifier(CertificateValidator validator, McaPolicy policy, Trace trace) {
+        this.policy = policy;
+        this.validator = validator.withPolicy(policy.maxPkcs7Certificates(), policy.skippedChecks(), policy::kindOf);
+        this.trace = trace;
+    }
+
+    public McaPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * @param info     the saved state of the challenge this reply answers
+     * @param reply    the parsed auth-reply
+     * @param tlsChain the client certificate chain of the TLS connection the reply came on (leaf first, as
+     *                 {@code SSLSession.getPeerCertificates()}), empty when none was presented
+     */
+    public McaOutcome verify(AuthInfo info, ConfigAuth reply, List<X509Certificate> tlsChain) {
+        String handle = info.handle();
+        ssl(handle, "Multi cert authentication");
+        try {
+            return run(info, reply, tlsChain == null ? List.of() : tlsChain);
+        } catch (Stop stop) {
+            ssl(handle, "Multi cert authentication failed: " + stop.refusal.text());
+            return new McaOutcome.Refused(stop.refusal);
+        }
+    }
+
+    private McaOutcome.Accepted run(AuthInfo info, ConfigAuth reply, List<X509Certificate> tlsChain) throws Stop {
+        String handle = info.handle();
+
+        // MCA-LIM-1: two certificates, the first one proven by this TLS handshake
+        if (tlsChain.isEmpty()) {
+            if (enforces(MCA_LIM_1)) {
+                throw new Stop(MCA_LIM_1, "only one certificate: no TLS client certificate was presented on this "
+                        + "connection (client-cert-sent-via-protocol proves nothing)");
+            }
+        } else {
+            ssl(handle, "First cert came in SSL protocol, len " + derLength(tlsChain.get(0)));
+        }
+        List<ClientCertChain> xmlChains = (reply.certChains() == null ? List.<ClientCertChain>of() : reply.certChains())
+                .stream().filter(McaVerifier::carriesCertificate).toList();
+        if (xmlChains.isEmpty()) {
+            throw new Stop(MCA_LIM_1, "only one certificate: the auth-reply carries no client-cert for the second "
+                    + "certificate");
+        }
+        if (xmlChains.size() > 1 && enforces(MCA_LIM_1)) {
+            throw new Stop(MCA_LIM_1, "a third certificate is not accepted: the auth-reply carries " + xmlChains.size()
+                    + " client-cert chains, exactly one is allowed");
+        }
+        ClientCertChain chain = xmlChains.get(0);
+
+        // MCA-FLOW-3: the shape of the second certificate
+        if (enforces(MCA_FLOW_3)) {
+            if (blank(chain.certBase64())) {
+                throw new Stop(MCA_FLOW_3, "the second certificate is missing: client-cert-chain has no client-cert");
+            }
+            if (!"pkcs7".equals(chain.certFormat())) {
+                throw new Stop(MCA_FLOW_3, "the second certificate must be sent as cert-format=\"pkcs7\", not \""
+                        + (chain.certFormat() == null ? "" : chain.certFormat()) + "\"");
+            }
+            if (blank(chain.signatureBase64())) {
+                throw new Stop(MCA_FLOW_3, "the second certificate comes without client-cert-auth-signature");
+            }
+            if (chain.hashAlgorithmChosen() == null) {
+                throw new Stop(MCA_FLOW_3, "client-cert-auth-signature has no hash-algorithm-chosen attribute");
+            }
+        }
+
+        // MCA-LIM-6: a hash the gateway offered
+        String chosen = chain.hashAlgorithmChosen() == null ? "" : chain.hashAlgorithmChosen();
+        if (chain.hashAlgorithmChosen() != null) {
+            xml(handle, "Received attribute hash-algorithm-chosen in XML message from client");
+        }
+        if (enforces(MCA_LIM_6) && !info.offeredHashes().contains(chosen)) {
+            throw new Stop(MCA_LIM_6, (chosen.isEmpty() ? "hash-algorithm-chosen is empty"
+                    : "hash-algorithm-chosen \"" + chosen + "\" was not offered")
+                    + "; the gateway offered " + String.join(", ", info.offeredHashes()));
+        }
+
+        // MCA-PKI-4: readable signature and PKCS#7
+        String signatureText = chain.signatureBase64() == null ? "" : chain.signatureBase64();
+        xml(handle, "Base64 Signature (len=" + signatureText.length() + "):");
+        byte[] signature = base64(signatureText, "the signature");
+        xml(handle, "Successful Base64 signature decode, len " + signature.length);
+        List<X509Certificate> userSet = pkcs7(base64(chain.certBase64() == null ? "" : chain.certBase64(),
+                "the user certificate"));
+
+        // MCA-ROB-4: the reply must come with the TLS certificate the init came with
+        if (info.initTlsCert() != null && !tlsChain.isEmpty() && !info.initTlsCert().equals(tlsChain.get(0))
+                && enforces(MCA_ROB_4)) {
+            throw new Stop(MCA_ROB_4, "auth-reply came with a different TLS certificate than the init");
+        }
+
+        // the first certificate
+        ValidatedCertificate first = tlsChain.isEmpty() ? null : first(info, tlsChain);
+        if (first != null) {
+            ssl(handle, "Success loading cert into PKI");
+        }
+
+        // the second certificate
+        ssl(handle, "Authenticating second cert");
+        ValidatedCertificate second = valid(validator.validate(userSet, "user certificate", handle,
+                trustpointsOfKind(CertificateKind.USER)));
+        if (second.kind() == CertificateKind.MACHINE && enforces(MCA_LIM_3)) {
+            throw new Stop(MCA_LIM_3, "two machine certificates are not supported: the user certificate chains to "
+                    + "machine trustpoint " + second.trustpoint());
+        }
+        ssl(handle, "Certificate Authentication success - verifying signature");
+
+        // MCA-PKI-4 / MCA-LIM-6: the signature over the exact challenge bytes
+        if (enforces(MCA_PKI_4)) {
+            verifySignature(info.savedRequest(), signature, chosen, second.leaf().getPublicKey());
+            ssl(handle, "Signature verify success");
+        }
+
+        // MCA-FLOW-6 / MCA-PKI-7: the username comes from the certificate, never from the XML
+        Optional<String> supplied = reply.authFields() == null ? Optional.empty()
+                : Optional.ofNullable(reply.authFields().get("username")).filter(u -> !u.isBlank());
+        String username;
+        if (supplied.isPresent() && !enforces(MCA_PKI_7)) {
+            username = supplied.get();
+        } else {
+            supplied.ifPresent(u -> ssl(handle, "Ignoring username '" + u
+                    + "' supplied in the auth-reply; the username comes from the certificate"));
+            username = username(first, second);
+        }
+        ssl(handle, "Authorization username = " + username);
+        return new McaOutcome.Accepted(username, first, second, chosen);
+    }
+
+    private ValidatedCertificate first(AuthInfo info, List<X509Certificate> tlsChain) throws Stop {
+        String handle = info.handle();
+        if (info.windows()) {
+            ValidatedCertificate first = valid(validator.validate(tlsChain, "machine certificate", handle,
+                    trustpointsOfKind(CertificateKind.MACHINE)));
+            if (first.kind() != CertificateKind.MACHINE && enforces(MCA_PKI_1)) {
+                throw new Stop(MCA_PKI_1, "Windows machine certificate must be issued by a machine trustpoint; it "
+                        + "chains to user trustpoint " + first.trustpoint());
+            }
+            return first;
+        }
+        ValidatedCertificate first = valid(validator.validate(tlsChain, "TLS client certificate", handle));
+        if (!policy.nonWindowsFirstKinds().contains(first.kind()) && enforces(MCA_LIM_4)) {
+            throw new Stop(MCA_LIM_4, "this tunnel group accepts only " + kinds(policy.nonWindowsFirstKinds())
+                    + " certificates in the TLS handshake of non-Windows clients; the TLS client certificate chains to "
+                    + first.kind().name().toLowerCase() + " trustpoint " + first.trustpoint());
+        }
+        return first;
+    }
+
+    private static String kinds(java.util.Set<CertificateKind> kinds) {
+        return kinds.stream().map(k -> k.name().toLowerCase()).sorted().collect(Collectors.joining(" or "));
+    }
+
+    private List<String> trustpointsOfKind(CertificateKind kind) {
+        List<String> names = new ArrayList<>();
+        for (TrustpointCa tp : validator.trustpoints()) {
+            if (policy.kindOf(tp.name()) == kind) {
+                names.add(tp.name());
+            }
+        }
+        return names;
+    }
+
+    private static ValidatedCertificate valid(ValidationResult result) throws Stop {
+        if (result instanceof ValidationResult.Invalid invalid) {
+            throw new Stop(invalid.refusal());
+        }
+        return ((ValidationResult.Valid) result).certificate();
+    }
+
+    private void verifySignature(byte[] signed, byte[] signature, String chosen, PublicKey key) throws Stop {
+        if (signed == null || signed.length == 0) {
+            throw new Stop(MCA_PKI_4, "there is no saved auth-request to verify the signature against");
+        }
+        if (verifies(chosen, key, signed, signature)) {
+            return;
+        }
+        for (String other : DIGEST_ORDER) {
+            if (!other.equals(chosen) && verifies(other, key, signed, signature)) {
+                if (enforces(MCA_LIM_6)) {
+                    throw new Stop(MCA_LIM_6, "declared " + chosen + " but the signature uses " + other);
+                }
+                return;
+            }
+        }
+        throw new Stop(MCA_PKI_4, "the signature does not verify: it was not made by the user certificate's key "
+                + "over the exact auth-request this gateway sent");
+    }
+
+    private static boolean verifies(String digest, PublicKey key, byte[] data, byte[] signature) {
+        String algorithm = jcaAlgorithm(digest, key);
+        if (algorithm == null) {
+            return false;
+        }
+        try {
+            Signature s = Signature.getInstance(algorithm);
+            s.initVerify(key);
+            s.update(data);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The JCA name for what the client does with its key (protocol doc §5.4): RSASSA-PKCS1-v1_5 for RSA; ECDSA and
+     * DSA only matter when MCA-LIM-5 is skipped (lax mode).
+     */
+    private static String jcaAlgorithm(String digest, PublicKey key) {
+        if (key instanceof EdECPublicKey ed) {
+            return ed.getParams().getName();
+        }
+        String d = DIGESTS.get(digest);
+        if (d == null) {
+            return null;
+        }
+        if (key instanceof RSAPublicKey) {
+            return d + "withRSA";
+        }
+        if (key instanceof ECPublicKey) {
+            return d + "withECDSA";
+        }
+        if (key instanceof DSAPublicKey) {
+            return d + "withDSA";
+        }
+        return null;
+    }
+
+    private String username(ValidatedCertificate first, ValidatedCertificate second) throws Stop {
+        UsernameSource source = policy.usernameSource();
+        boolean fromFirst = source.certificate() == UsernameSource.Certificate.FIRST && first != null;
+        X509Certificate certificate = fromFirst ? first.leaf() : second.leaf();
+        Optional<String> name = McaUsername.read(certificate, source.primary());
+        if (name.isEmpty() && source.secondary() != null) {
+            name = McaUsername.read(certificate, source.secondary());
+        }
+        return name.orElseThrow(() -> new Stop(MCA_FLOW_6, "the " + (fromFirst ? "first (TLS)" : "second (user)")
+                + " certificate has no " + source.primary()
+                + (source.secondary() == null ? "" : " or " + source.secondary())
+                + " attribute to take the username from"));
+    }
+
+    private static List<X509Certificate> pkcs7(byte[] der) throws Stop {
+        try {
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(new ByteArrayInputStream(der), "PKCS7");
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate c : path.getCertificates()) {
+                certificates.add((X509Certificate) c);
+            }
+            return certificates;
+        } catch (CertificateException | RuntimeException e) {
+            throw new Stop(MCA_PKI_4, "the user certificate is not a readable PKCS#7 certificate set");
+        }
+    }
+
+    private static byte[] base64(String text, String what) throws Stop {
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(text);
+            if (bytes.length == 0) {
+                throw new Stop(MCA_PKI_4, what + " is empty");
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw new Stop(MCA_PKI_4, what + " is not valid base64");
+        }
+    }
+
+    private static int derLength(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded().length;
+        } catch (CertificateEncodingException e) {
+            return 0;
+        }
+    }
+
+    private static boolean carriesCertificate(ClientCertChain chain) {
+        return chain.certBase64() != null || chain.signatureBase64() != null || chain.certFormat() != null
+                || chain.hashAlgorithmChosen() != null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private boolean enforces(Requirement requirement) {
+        return policy.enforces(requirement);
+    }
+
+    private void ssl(String handle, String message) {
+        if (trace.enabled(DebugCategory.AGGREGATE_AUTH_SSL)) {
+            trace.emit(DebugCategory.AGGREGATE_AUTH_SSL, handle, message);
+        }
+    }
+
+    private void xml(String handle, String message) {
+        if (trace.enabled(DebugCategory.AGGREGATE_AUTH_XML)) {
+            trace.emit(DebugCategory.AGGREGATE_AUTH_XML, handle, message);
+        }
+    }
+
+    /** Ends verification with a refusal; control flow, so no stack trace. */
+    private static final class Stop extends Exception {
+        final Refusal refusal;
+
+        Stop(Requirement requirement, String reason) {
+            this(new Refusal(requirement, reason));
+        }
+
+        Stop(Refusal refusal) {
+            super(refusal.text(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+}
