@@ -1,0 +1,195 @@
+package org.mcalab.simulator.mca;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mcalab.fixtures.Credential;
+import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
+import org.mcalab.protocol.xml.ClientMessages;
+import org.mcalab.simulator.client.ClientIdentity;
+import org.mcalab.simulator.client.Connection;
+import org.mcalab.simulator.client.GatewayClient;
+import org.mcalab.simulator.client.HttpResponse;
+import org.mcalab.simulator.target.Target;
+
+/**
+ * One scenario's run: the client, the credentials, the mutation's parameters, and the transcript
+ * everything is recorded in. Every request goes on a fresh TLS connection (openconnect reconnects
+ * between requests whenever it holds a TLS certificate).
+ */
+public final class Attempt {
+    private final GatewayClient client;
+    private final Target target;
+    private final CredentialStore credentials;
+    private final Profile profile;
+    private final String path;
+    private final Map<String, String> params;
+    private final List<String> tlsNames;
+    private final List<String> xmlNames;
+    private final List<String> extraNames;
+    private final boolean slow;
+    private final Transcript transcript = new Transcript();
+    private final List<String> violations = new ArrayList<>();
+    private int lastAnswerIndex = -1;
+
+    public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
+                   Map<String, String> params, List<String> tlsNames, List<String> xmlNames, List<String> extraNames,
+                   boolean slow) {
+        this.client = client;
+        this.target = target;
+        this.credentials = credentials;
+        this.profile = profile;
+        this.path = path;
+        this.params = Map.copyOf(params);
+        this.tlsNames = List.copyOf(tlsNames);
+        this.xmlNames = List.copyOf(xmlNames);
+        this.extraNames = List.copyOf(extraNames);
+        this.slow = slow;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /** Post-check failures found while running. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    void violation(String text) {
+        violations.add(text);
+    }
+
+    GatewayClient client() {
+        return client;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    Profile profile() {
+        return profile;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String param(String name, String fallback) {
+        return params.getOrDefault(name, fallback);
+    }
+
+    List<String> tlsNames() {
+        return tlsNames;
+    }
+
+    List<String> xmlNames() {
+        return xmlNames;
+    }
+
+    /** The first TLS credential, or null for none. */
+    Credential tls() {
+        return tlsNames.isEmpty() ? null : credential(tlsNames.get(0));
+    }
+
+    Credential xml() {
+        return xmlNames.isEmpty() ? null : credential(xmlNames.get(0));
+    }
+
+    Credential extra(int i) {
+        if (i >= extraNames.size()) {
+            throw new IllegalArgumentException("this mutation needs credentials.extra[" + i + "]");
+        }
+        return credential(extraNames.get(i));
+    }
+
+    Credential credential(String name) {
+        return credentials.get(name);
+    }
+
+    List<Credential> allFixtureCredentials() {
+        return credentials.manifest().identities().stream().map(i -> credentials.get(i.name())).toList();
+    }
+
+    ClientIdentity identity(Credential c) {
+        if (c == null) {
+            return ClientIdentity.none();
+        }
+        transcript.certificate("TLS (" + c.identity().role().name().toLowerCase() + ", 1M)", c.certificate());
+        return ClientIdentity.of(c.privateKey(), c.chain());
+    }
+
+    ClientIdentity tlsIdentity() {
+        return identity(tls());
+    }
+
+    String groupAccess(String requestPath) {
+        return client.groupAccess(requestPath);
+    }
+
+    /** POSTs on a fresh connection and records the exchange. */
+    HttpResponse post(ClientIdentity identity, String requestPath, byte[] body, String phase) throws IOException {
+        long started = System.nanoTime();
+        try (Connection c = client.open(identity)) {
+            transcript.tls(c.tls());
+            HttpResponse response = c.post(requestPath, body, profile.userAgent(), null);
+            lastAnswerIndex = transcript.exchange("POST", requestPath, body, response,
+                    (System.nanoTime() - started) / 1_000_000, phase);
+            return response;
+        } catch (IOException e) {
+            transcript.unanswered("POST", requestPath, body, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Sends an init and returns what came back. */
+    Challenge init(ClientIdentity identity, ClientInfo info, String groupSelect, boolean clientCertFail) throws IOException {
+        byte[] body = ClientMessages.init(info, groupAccess(path), groupSelect, clientCertFail);
+        HttpResponse response = post(identity, path, body, "init");
+        Challenge challenge = new Challenge(response, Observation.parse(response).orElse(null), lastAnswer());
+        challenge.shapeFindings().forEach(this::violation);
+        return challenge;
+    }
+
+    private int lastAnswer() {
+        return lastAnswerIndex;
+    }
+
+    /** CONNECT /CSCOSSLC/tunnel with a token; records the status line. */
+    HttpResponse connectTunnel(ClientIdentity identity, String token) throws IOException {
+        long started = System.nanoTime();
+        try (Connection c = client.open(identity)) {
+            HttpResponse response = c.connectTunnel(token, profile.userAgent());
+            byte[] request = ("CONNECT /CSCOSSLC/tunnel  Cookie: webvpn=" + token).getBytes();
+            transcript.exchange("CONNECT", "/CSCOSSLC/tunnel", request, response,
+                    (System.nanoTime() - started) / 1_000_000, "connect");
+            transcript.note("CONNECT answered: HTTP " + response.status() + " " + response.reason());
+            return response;
+        }
+    }
+
+    /**
+     * Lets more than {@code duration} pass for the gateway: its clock is advanced when it is embedded,
+     * otherwise (only with --slow) the suite really waits.
+     */
+    void waitPast(Duration duration) {
+        if (target.control() != null) {
+            target.control().advanceClock(duration);
+            transcript.note("gateway clock advanced by " + duration.toSeconds() + " s");
+            return;
+        }
+        if (!slow) {
+            throw new IllegalStateException("waiting " + duration.toSeconds() + " s needs clock control or --slow");
+        }
+        transcript.note("waiting " + duration.toSeconds() + " s for real (--slow)");
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.mcalab.simulator.suite;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the suite runs.
+ *
+ * @param slow        really wait for gateway timers (3 min) on targets without clock control
+ * @param timeout     connect/read timeout of each connection
+ * @param environment facts printed in the report (java version, PKI directory...)
+ */
+public record SuiteOptions(MatchMode match, Baseline baseline, boolean slow, Duration timeout,
+                           Map<String, String> environment) {
+    public SuiteOptions {
+        environment = Map.copyOf(environment);
+    }
+
+    public static SuiteOptions defaults() {
+        return new SuiteOptions(MatchMode.REQUIREMENT, Baseline.empty(), false, Duration.ofSeconds(15), Map.of());
+    }
+}

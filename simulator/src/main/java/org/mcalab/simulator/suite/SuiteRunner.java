@@ -1,0 +1,201 @@
+package org.mcalab.simulator.suite;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.mcalab.fixtures.UnknownIdentityException;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.reports.model.Evidence;
+import org.mcalab.reports.model.RequirementInfo;
+import org.mcalab.reports.model.Run;
+import org.mcalab.reports.model.ScenarioResult;
+import org.mcalab.reports.model.Status;
+import org.mcalab.reports.model.TraceLine;
+import org.mcalab.simulator.client.GatewayClient;
+import org.mcalab.simulator.client.GatewayUnreachableException;
+import org.mcalab.simulator.mca.Attempt;
+import org.mcalab.simulator.mca.CredentialStore;
+import org.mcalab.simulator.mca.Mutation;
+import org.mcalab.simulator.mca.Observation;
+import org.mcalab.simulator.mca.ScenarioSetupException;
+import org.mcalab.simulator.scenario.Catalogue;
+import org.mcalab.simulator.scenario.Expectation;
+import org.mcalab.simulator.scenario.Scenario;
+import org.mcalab.simulator.target.GatewayControl;
+import org.mcalab.simulator.target.Target;
+
+/**
+ * Runs scenarios one after the other against a target and turns each into a {@link ScenarioResult}:
+ * observation versus expectation, post-check violations, baseline, evidence (with the gateway trace
+ * lines emitted meanwhile when the gateway is embedded).
+ */
+public final class SuiteRunner {
+    private static final Map<String, String> SKIP_REASONS = Map.of(
+            "tunnel", "tunnel not implemented by target",
+            "dtls", "tunnel not implemented by target",
+            "clock-control", "needs control of the gateway clock (embedded gateway) or --slow to wait 3 minutes",
+            "session-db", "needs the gateway's session database (embedded gateway)",
+            "trustpoints", "needs the gateway's trustpoint view (embedded gateway)");
+
+    private final Target target;
+    private final Catalogue catalogue;
+    private final SuiteOptions options;
+    private final Consumer<String> progress;
+    private final GatewayClient client;
+    private final CredentialStore credentials;
+
+    public SuiteRunner(Target target, Catalogue catalogue, SuiteOptions options, Consumer<String> progress) {
+        this.target = target;
+        this.catalogue = catalogue;
+        this.options = options;
+        this.progress = progress;
+        this.client = new GatewayClient(target.url(), target.trust(), options.timeout());
+        this.credentials = new CredentialStore(target.pki());
+    }
+
+    /**
+     * Checks that the target answers TCP and that the PKI holds every credential the scenarios name.
+     *
+     * @throws SuiteSetupException with a one-line reason (exit 2)
+     */
+    public void preflight(List<Scenario> scenarios) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(target.url().getHost(), client.port()), (int) options.timeout().toMillis());
+        } catch (IOException e) {
+            throw new SuiteSetupException("target unreachable: " + target.url() + " (" + e.getMessage() + ")");
+        }
+        for (Scenario s : scenarios) {
+            for (String name : s.credentials().all()) {
+                try {
+                    target.pki().identity(name);
+                } catch (UnknownIdentityException e) {
+                    throw new SuiteSetupException("the PKI in " + target.pki().dir() + " has no credential '" + name
+                            + "' (scenario " + s.id() + ")");
+                }
+            }
+        }
+    }
+
+    public Run run(List<Scenario> scenarios) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            ScenarioResult r = runOne(scenarios.get(i));
+            results.add(r);
+            progress.accept(progressLine(i + 1, scenarios.size(), scenarios.get(i), r));
+        }
+        List<RequirementInfo> requirements = catalogue.requirements().stream()
+                .map(e -> new RequirementInfo(e.requirement().id(), e.text(), e.level().name(), e.group()))
+                .toList();
+        Map<String, String> environment = new LinkedHashMap<>(options.environment());
+        environment.putIfAbsent("java", System.getProperty("java.version"));
+        environment.putIfAbsent("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        environment.put("match", options.match().name().toLowerCase(Locale.ROOT));
+        environment.put("pki", target.pki().dir().toString());
+        return new Run("mcalab", version(), started, (System.nanoTime() - t0) / 1_000_000, target.url().toString(),
+                target.embedded(), environment, requirements, results, null, null);
+    }
+
+    private static String version() {
+        String v = SuiteRunner.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    ScenarioResult runOne(Scenario s) {
+        long started = System.nanoTime();
+        String skip = skipReason(s);
+        if (skip != null) {
+            return result(s, Status.SKIPPED, "skipped", skip, null, System.nanoTime() - started, Evidence.empty());
+        }
+        GatewayControl control = target.control();
+        long mark = control == null ? 0 : control.traceMark();
+        Attempt attempt = new Attempt(client, target, credentials, s.profile(), s.group(), s.params(),
+                s.credentials().tls(), s.credentials().xml(), s.credentials().extra(), options.slow());
+        Observation observation = null;
+        String error = null;
+        try {
+            observation = Mutation.find(s.mutation()).orElseThrow().run(attempt);
+        } catch (GatewayUnreachableException e) {
+            error = "gateway unreachable: " + e.getMessage();
+        } catch (ScenarioSetupException e) {
+            error = "setup failed: " + e.getMessage();
+        } catch (IOException e) {
+            // A refused handshake or a connection closed without an answer: a refusal that cites nothing.
+            observation = Observation.reject(null, "no HTTP answer: " + e.getMessage()).withViolations(attempt.violations());
+        } catch (RuntimeException e) {
+            error = "harness error: " + e;
+        }
+        List<TraceLine> trace = control == null ? List.of() : control.traceSince(mark);
+        Evidence evidence = attempt.transcript().evidence(trace);
+        long elapsed = System.nanoTime() - started;
+        if (error != null) {
+            return result(s, Status.ERROR, "error: " + error, error, null, elapsed, evidence);
+        }
+        Status raw = judge(s.expect(), observation);
+        Status status = options.baseline().apply(s.id(), raw);
+        String text = observation.text();
+        if (!observation.violations().isEmpty()) {
+            text += "; post-check failed: " + String.join("; ", observation.violations());
+        }
+        return result(s, status, observation.code(), text, options.baseline().reason(s.id()).orElse(null), elapsed, evidence);
+    }
+
+    /** PASS when the observation meets the expectation and no post-check failed. */
+    Status judge(Expectation expect, Observation o) {
+        boolean meets = switch (expect.outcome()) {
+            case ACCEPT -> o.accepted();
+            case EITHER -> true;
+            case REJECT -> !o.accepted() && (options.match() == MatchMode.REFUSAL || expect.requirement() == null
+                    || expect.requirement() == o.cited());
+        };
+        return meets && o.violations().isEmpty() ? Status.PASS : Status.FAIL;
+    }
+
+    private String skipReason(Scenario s) {
+        for (String need : s.needs()) {
+            if (target.capabilities().contains(need)) {
+                continue;
+            }
+            if (need.equals("clock-control") && options.slow()) {
+                continue;
+            }
+            return SKIP_REASONS.getOrDefault(need, "target lacks '" + need + "'");
+        }
+        return null;
+    }
+
+    private ScenarioResult result(Scenario s, Status status, String observed, String observedText, String baselineReason,
+                                  long nanos, Evidence evidence) {
+        return new ScenarioResult(s.id(), s.title(), s.requirements().stream().map(Requirement::id).toList(),
+                s.level().name(), s.profile().id(), s.tags(), s.expect().text(), observed, s.expect().plainText(),
+                observedText, status, baselineReason, nanos / 1_000_000, evidence);
+    }
+
+    static String progressLine(int n, int total, Scenario s, ScenarioResult r) {
+        String label = switch (r.status()) {
+            case KNOWN_DEVIATION -> "KNOWN";
+            case UNEXPECTED_PASS -> "XPASS";
+            case SKIPPED -> "SKIP";
+            default -> r.status().name();
+        };
+        String cited = s.expect().cited().map(Requirement::id)
+                .orElse(s.requirements().stream().map(Requirement::id).collect(Collectors.joining(",")));
+        String line = String.format(Locale.ROOT, "[%3d/%d] %-5s %s  %s (%s)  %d ms", n, total, label, s.id(),
+                s.title(), cited, r.durationMillis());
+        if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
+            line += "\n          expected " + r.expected() + ", observed " + r.observed() + ": " + r.observedText();
+        } else if (r.status() == Status.SKIPPED) {
+            line += "  [" + r.observedText() + "]";
+        }
+        return line;
+    }
+}
