@@ -1,12 +1,69 @@
 package org.mcalab.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mcalab.fixtures.MintException;
+import org.mcalab.fixtures.MintResult;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "pki", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code mcalab pki init}: mints the test PKI (fixtures/README.md) into a directory. */
+@Command(name = "pki", mixinStandardHelpOptions = true,
+        description = "Test PKI: CAs, good and defective MCA identities, CRLs, and the ASA configuration that trusts them.",
+        subcommands = PkiCommand.Init.class)
 final class PkiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new UsageException("'pki' is not built yet");
+        throw new UsageException("'pki' needs a subcommand: init (try 'mcalab pki init --help')");
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = {"Mint the test PKI into DIR: certificates, keys (0600), PKCS#12 (password mcalab), "
+                    + "PKCS#7, CRLs, manifest.json and asa.cfg.",
+                    "The directory is written beside DIR and moved into place at the end; nothing half-written is left."})
+    static final class Init implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to create.")
+        Path out;
+
+        @Option(names = "--crl-base-url", paramLabel = "URL",
+                description = "Absolute http(s) URL the CRL distribution points start with (default: ${DEFAULT-VALUE}).")
+        String crlBaseUrl = PkiOptions.DEFAULT_CRL_BASE_URL;
+
+        @Option(names = "--seed", paramLabel = "N", description = "Make keys and serial numbers reproducible.")
+        Long seed;
+
+        @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            PkiOptions options;
+            try {
+                options = PkiOptions.defaults().withCrlBaseUrl(crlBaseUrl).withReplaceExisting(force);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--crl-base-url: " + e.getMessage());
+            }
+            if (seed != null) {
+                options = options.withSeed(seed);
+            }
+            MintResult result;
+            try {
+                result = TestPki.mint(out, options);
+            } catch (MintException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println(result.summary());
+            stdout.flush();
+            return Main.OK;
+        }
     }
 }
