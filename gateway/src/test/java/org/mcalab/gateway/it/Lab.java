@@ -1,0 +1,148 @@
+package org.mcalab.gateway.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.mcalab.fixtures.Credential;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
+import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.config.AsaConfigParser;
+
+/**
+ * The test lab shared by the gateway's tests: the minted PKI (once per JVM), a CRL server on 127.0.0.1 serving
+ * its {@code crl/} directory, the parsed {@code asa.cfg}, and TLS client contexts per credential.
+ */
+public final class Lab {
+    private static Lab shared;
+
+    private final Path dir;
+    private final Manifest manifest;
+    private final AsaConfig config;
+    private final ServerIdentity identity;
+    private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+    private final int crlPort;
+
+    private Lab(Path dir, Manifest manifest, int crlPort) throws IOException, GatewayException {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.crlPort = crlPort;
+        this.config = AsaConfigParser.parse(dir.resolve("asa.cfg"));
+        this.identity = ServerIdentity.load(dir.resolve("gateway.pem"), dir.resolve("gateway.key"));
+    }
+
+    public static synchronized Lab shared() {
+        if (shared == null) {
+            try {
+                Path root = Files.createTempDirectory("mcalab-gw-lab");
+                Path pki = root.resolve("pki");
+                HttpServer crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+                crls.createContext("/crl/", ex -> {
+                    try (ex) {
+                        String name = Path.of(ex.getRequestURI().getPath()).getFileName().toString();
+                        Path file = pki.resolve("crl").resolve(name);
+                        if (!Files.isRegularFile(file)) {
+                            ex.sendResponseHeaders(404, -1);
+                            return;
+                        }
+                        byte[] body = Files.readAllBytes(file);
+                        ex.getResponseHeaders().set("Content-Type", "application/pkix-crl");
+                        ex.sendResponseHeaders(200, body.length);
+                        ex.getResponseBody().write(body);
+                    }
+                });
+                crls.start();
+                int port = crls.getAddress().getPort();
+                var result = TestPki.mint(pki, new PkiOptions("http://127.0.0.1:" + port + "/crl/", OptionalLong.of(20240601L), false));
+                shared = new Lab(pki, result.manifest(), port);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GatewayException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public AsaConfig config() {
+        return config;
+    }
+
+    public ServerIdentity identity() {
+        return identity;
+    }
+
+    public int crlPort() {
+        return crlPort;
+    }
+
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    public Credential credential(String name) {
+        return credentials.computeIfAbsent(name, manifest::load);
+    }
+
+    /** An embedded gateway on an ephemeral loopback port, quiet, with the lab's config and identity. */
+    public GatewayOptions.Builder options() {
+        return GatewayOptions.builder(config, identity)
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .traceOut(null);
+    }
+
+    /** A TLS client context trusting the lab's gateway CA and presenting {@code clientCredential} (or nothing). */
+    public SSLContext tls(String clientCredential) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            try (var in = Files.newInputStream(dir.resolve("ca-bundle.pem"))) {
+                int i = 0;
+                for (var c : cf.generateCertificates(in)) {
+                    trust.setCertificateEntry("ca" + i++, c);
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            KeyManagerFactory kmf = null;
+            if (clientCredential != null) {
+                Credential c = credential(clientCredential);
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                keys.load(null, null);
+                keys.setKeyEntry("client", c.privateKey(), new char[0], c.chain().toArray(new X509Certificate[0]));
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, new char[0]);
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build a TLS client context for " + clientCredential, e);
+        }
+    }
+}
