@@ -63,20 +63,20 @@ class ResultsJsonTest {
 
     @Test
     void derivedFieldsAreRecomputedNotTrusted() throws Exception {
-        String json = ResultsJson.toJson(SampleRuns.mixed()).replace("\"verdict\" : \"NON_CONFORMANT\"", "\"verdict\" : \"CONFORMANT\"");
-        assertThat(json).contains("\"verdict\" : \"CONFORMANT\"");
+        String json = ResultsJson.toJson(SampleRuns.mixed()).replace("\"verdict\": \"NON_CONFORMANT\"", "\"verdict\": \"CONFORMANT\"");
+        assertThat(json).contains("\"verdict\": \"CONFORMANT\"");
         assertThat(ResultsJson.parse(json).verdict()).isEqualTo(Verdict.NON_CONFORMANT);
     }
 
     @Test
     void unknownFieldsOfTheSameSchemaAreIgnored() throws Exception {
-        String json = ResultsJson.toJson(SampleRuns.conformant()).replaceFirst("\\{", "{\n  \"addedLater\" : {\"x\" : 1},");
+        String json = ResultsJson.toJson(SampleRuns.conformant()).replaceFirst("\\{", "{\n  \"addedLater\": {\"x\": 1},");
         assertThat(ResultsJson.parse(json).scenarios()).hasSize(2);
     }
 
     @Test
     void refusesOtherSchemaVersionsAndNonRuns() {
-        String newer = ResultsJson.toJson(SampleRuns.conformant()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2");
+        String newer = ResultsJson.toJson(SampleRuns.conformant()).replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
         assertThatThrownBy(() -> ResultsJson.parse(newer)).isInstanceOf(ResultsFormatException.class).hasMessageContaining("schemaVersion 2");
         assertThatThrownBy(() -> ResultsJson.parse("{\"tool\":\"x\"}")).isInstanceOf(ResultsFormatException.class).hasMessageContaining("no schemaVersion");
         assertThatThrownBy(() -> ResultsJson.parse("[1,2]")).isInstanceOf(ResultsFormatException.class);
