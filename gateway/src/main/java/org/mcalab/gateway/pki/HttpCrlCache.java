@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches CRLs from certificates' HTTP(S) distribution points and keeps each one until its nextUpdate.
@@ -78,6 +79,7 @@ public final class HttpCrlCache implements CrlSource {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -136,6 +138,8 @@ public final class HttpCrlCache implements CrlSource {
             return running;
         }
         CompletableFuture<HttpResponse<byte[]>> call;
+        // cancelling an oversize download makes the client report "stream cancelled"; keep our own reason
+        AtomicReference<TooLarge> tooLarge = new AtomicReference<>();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(requestTimeout)
@@ -143,7 +147,7 @@ public final class HttpCrlCache implements CrlSource {
                     .GET()
                     .build();
             call = http.sendAsync(request, info -> info.statusCode() == 200
-                    ? new LimitedBody(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1))
+                    ? new LimitedBody(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1), tooLarge)
                     : BodySubscribers.replacing(null));
         } catch (RuntimeException e) {
             inflight.remove(uri, mine);
@@ -152,7 +156,7 @@ public final class HttpCrlCache implements CrlSource {
         }
         call.whenComplete((response, failure) -> {
             if (failure != null) {
-                mine.completeExceptionally(failure);
+                mine.completeExceptionally(tooLarge.get() != null ? tooLarge.get() : failure);
                 return;
             }
             try {
@@ -263,13 +267,21 @@ public final class HttpCrlCache implements CrlSource {
         private final int limit;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final AtomicReference<TooLarge> tooLarge;
         private Flow.Subscription subscription;
 
-        LimitedBody(int limit, long contentLength) {
+        LimitedBody(int limit, long contentLength, AtomicReference<TooLarge> tooLarge) {
             this.limit = limit;
+            this.tooLarge = tooLarge;
             if (contentLength > limit) {
-                result.completeExceptionally(new TooLarge(limit));
+                giveUp();
             }
+        }
+
+        private void giveUp() {
+            TooLarge failure = new TooLarge(limit);
+            tooLarge.set(failure);
+            result.completeExceptionally(failure);
         }
 
         @Override
@@ -294,8 +306,8 @@ public final class HttpCrlCache implements CrlSource {
             }
             for (ByteBuffer b : items) {
                 if ((long) out.size() + b.remaining() > limit) {
+                    giveUp();
                     subscription.cancel();
-                    result.completeExceptionally(new TooLarge(limit));
                     return;
                 }
                 byte[] chunk = new byte[b.remaining()];

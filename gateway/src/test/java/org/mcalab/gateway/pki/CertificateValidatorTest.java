@@ -115,7 +115,7 @@ class CertificateValidatorTest {
         void moreThanTenCertificatesAreRefused() {
             List<X509Certificate> set = new ArrayList<>(List.of(TestPki.userLeaf().build().certificate()));
             for (int i = 0; i < 10; i++) {
-                set.add(HeldCertificate.builder().subject("cn=Filler CA " + i).keyPair(TestPki.rsa(8))
+                set.add(HeldCertificate.builder().subject("cn=Filler CA " + i).keyPair(TestPki.rsa(4))
                         .certificateAuthority(-1).build().certificate());
             }
             Refusal r = refused(validate(set), Requirement.MCA_PKI_5);
@@ -124,7 +124,7 @@ class CertificateValidatorTest {
 
         @Test
         void anyOrderWithRootIncludedIsAccepted() {
-            HeldCertificate user = HeldCertificate.builder().subject("cn=via-intermediate").keyPair(TestPki.rsa(6))
+            HeldCertificate user = HeldCertificate.builder().subject("cn=via-intermediate").keyPair(TestPki.rsa(5))
                     .issuedBy(USER_INTERMEDIATE).build();
             ValidatedCertificate v = valid(validate(List.of(USER_ROOT.certificate(), user.certificate(),
                     USER_INTERMEDIATE.certificate())));
@@ -134,7 +134,7 @@ class CertificateValidatorTest {
 
         @Test
         void intermediateMissingFromSetIsNoPath() {
-            HeldCertificate user = HeldCertificate.builder().subject("cn=via-intermediate").keyPair(TestPki.rsa(6))
+            HeldCertificate user = HeldCertificate.builder().subject("cn=via-intermediate").keyPair(TestPki.rsa(5))
                     .issuedBy(USER_INTERMEDIATE).build();
             refused(validate(List.of(user.certificate())), Requirement.MCA_PKI_1);
         }
@@ -170,7 +170,7 @@ class CertificateValidatorTest {
         void ecIntermediateIsRefused() {
             HeldCertificate ecIntermediate = HeldCertificate.builder().subject("cn=EC Issuing").ec("P-256")
                     .issuedBy(USER_ROOT).certificateAuthority(0).build();
-            HeldCertificate user = HeldCertificate.builder().subject("cn=rsa-under-ec").keyPair(TestPki.rsa(6))
+            HeldCertificate user = HeldCertificate.builder().subject("cn=rsa-under-ec").keyPair(TestPki.rsa(5))
                     .issuedBy(ecIntermediate).build();
             Refusal r = refused(validate(user.chainWithoutRoot()), Requirement.MCA_LIM_5);
             assertThat(r.reason()).contains("issuing CA cn=EC Issuing");
@@ -229,7 +229,7 @@ class CertificateValidatorTest {
     class Paths {
         @Test
         void rogueCaWithTheSameNameIsRefused() {
-            HeldCertificate forged = HeldCertificate.builder().subject(TestPki.USER_ID).keyPair(TestPki.rsa(6))
+            HeldCertificate forged = HeldCertificate.builder().subject(TestPki.USER_ID).keyPair(TestPki.rsa(5))
                     .issuedBy(ROGUE_CA).build();
             Refusal r = refused(validate(forged.chainWithoutRoot()), Requirement.MCA_PKI_1);
             assertThat(r.reason()).contains("does not chain to trustpoint UserCA");
@@ -237,7 +237,7 @@ class CertificateValidatorTest {
 
         @Test
         void unknownCaIsRefused() {
-            HeldCertificate stranger = HeldCertificate.builder().subject("cn=stranger").keyPair(TestPki.rsa(6))
+            HeldCertificate stranger = HeldCertificate.builder().subject("cn=stranger").keyPair(TestPki.rsa(5))
                     .issuedBy(OTHER_CA).build();
             Refusal r = refused(validate(stranger.chainWithoutRoot()), Requirement.MCA_PKI_1);
             assertThat(r.reason()).contains("cn=Other CA").contains("not the CA of any configured trustpoint");
@@ -245,7 +245,7 @@ class CertificateValidatorTest {
 
         @Test
         void selfSignedLeafIsRefused() {
-            HeldCertificate self = HeldCertificate.builder().subject("cn=myself").keyPair(TestPki.rsa(6)).build();
+            HeldCertificate self = HeldCertificate.builder().subject("cn=myself").keyPair(TestPki.rsa(5)).build();
             refused(validate(self.chainWithoutRoot()), Requirement.MCA_PKI_1);
         }
 
@@ -289,7 +289,7 @@ class CertificateValidatorTest {
         void expiredIntermediateIsRefusedAsValidity() {
             HeldCertificate oldIntermediate = HeldCertificate.builder().subject("cn=Old Issuing").keyPair(TestPki.rsa(3))
                     .issuedBy(USER_ROOT).certificateAuthority(0).expired().build();
-            HeldCertificate user = HeldCertificate.builder().subject("cn=under-old").keyPair(TestPki.rsa(6))
+            HeldCertificate user = HeldCertificate.builder().subject("cn=under-old").keyPair(TestPki.rsa(5))
                     .issuedBy(oldIntermediate).build();
             Refusal r = refused(validate(user.chainWithoutRoot()), Requirement.MCA_PKI_2);
             assertThat(r.reason()).contains("cn=Old Issuing");

@@ -60,12 +60,12 @@ public final class TestPki {
 
     /** The seed's user certificate, issued by UserCA. */
     public static HeldCertificate.Builder userLeaf() {
-        return HeldCertificate.builder().subject(USER_ID).keyPair(rsa(6)).issuedBy(USER_CA);
+        return HeldCertificate.builder().subject(USER_ID).keyPair(rsa(5)).issuedBy(USER_CA);
     }
 
     /** A second user certificate (for user+user on non-Windows clients), issued by UserCA. */
     public static HeldCertificate.Builder otherUserLeaf() {
-        return HeldCertificate.builder().subject("cn=laptop-user.cisco.com,ou=TAC,o=Cisco,c=IN").keyPair(rsa(7))
+        return HeldCertificate.builder().subject("cn=laptop-user.cisco.com,ou=TAC,o=Cisco,c=IN").keyPair(rsa(5))
                 .issuedBy(USER_CA);
     }
 
