@@ -1,5 +1,6 @@
 package org.mcalab.gateway.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,25 @@ record Line(int number, String text, boolean indented, List<String> words) {
     static Line of(int number, String raw) {
         boolean indented = !raw.isEmpty() && Character.isWhitespace(raw.charAt(0));
         String text = raw.strip();
-        return new Line(number, text, indented, List.of(text.split("\\s+")));
+        return new Line(number, text, indented, split(text));
+    }
+
+    private static List<String> split(String text) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(text.substring(start, i));
+            }
+        }
+        return List.copyOf(words);
     }
 
     int size() {
