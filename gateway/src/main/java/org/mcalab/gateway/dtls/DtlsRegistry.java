@@ -1,0 +1,91 @@
+package org.mcalab.gateway.dtls;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mcalab.gateway.session.Counters;
+
+/**
+ * Sessions that may open a DTLS channel, by the id the client puts into its ClientHello (legacy Session-ID or PSK
+ * App-ID). The tunnel registers at CONNECT time and closes the registration when the session or the CSTP tunnel ends;
+ * after that, handshakes with that id are dropped like unknown ones.
+ */
+public final class DtlsRegistry {
+    private final Map<String, Registration> byId = new ConcurrentHashMap<>();
+
+    public Registration register(DtlsParameters parameters, DtlsChannelListener listener) {
+        Registration r = new Registration(parameters, listener);
+        Registration previous = byId.put(parameters.idHex(), r);
+        if (previous != null) {
+            previous.close();
+        }
+        return r;
+    }
+
+    Optional<Registration> find(byte[] id) {
+        return Optional.ofNullable(byId.get(java.util.HexFormat.of().formatHex(id))).filter(Registration::active);
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** One session's DTLS entitlement; its counters live as long as the registration, across re-handshakes. */
+    public final class Registration implements AutoCloseable {
+        private final DtlsParameters parameters;
+        private final DtlsChannelListener listener;
+        private final Counters counters = new Counters();
+        private final AtomicReference<DtlsChannel> current = new AtomicReference<>();
+        private volatile boolean active = true;
+
+        private Registration(DtlsParameters parameters, DtlsChannelListener listener) {
+            this.parameters = parameters;
+            this.listener = listener;
+        }
+
+        public DtlsParameters parameters() {
+            return parameters;
+        }
+
+        /** DTLS traffic of this session: bytes/packets both ways, and records dropped (replays, failed auth, unknown types). */
+        public Counters counters() {
+            return counters;
+        }
+
+        /** The channel that is up right now, if any. */
+        public Optional<DtlsChannel> channel() {
+            return Optional.ofNullable(current.get()).filter(DtlsChannel::isOpen);
+        }
+
+        public boolean active() {
+            return active;
+        }
+
+        DtlsChannelListener listener() {
+            return listener;
+        }
+
+        /** Installs a new handshake's channel; the one it replaces is closed (openconnect re-handshakes after DPD loss). */
+        void replace(DtlsChannel fresh) {
+            DtlsChannel old = current.getAndSet(fresh);
+            if (old != null && old != fresh) {
+                old.close("replaced by a new handshake");
+            }
+        }
+
+        void forget(DtlsChannel channel) {
+            current.compareAndSet(channel, null);
+        }
+
+        @Override
+        public void close() {
+            active = false;
+            byId.remove(parameters.idHex(), this);
+            DtlsChannel c = current.getAndSet(null);
+            if (c != null) {
+                c.close("session ended");
+            }
+        }
+    }
+}
