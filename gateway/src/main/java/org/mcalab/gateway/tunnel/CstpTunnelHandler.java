@@ -1,0 +1,224 @@
+package org.mcalab.gateway.tunnel;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.mcalab.gateway.session.Counters;
+import org.mcalab.gateway.session.TunnelRow;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.cstp.CstpFrame;
+import org.mcalab.protocol.cstp.CstpFrameException;
+import org.mcalab.protocol.cstp.CstpPacketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CSTP tunnel (an "SSL-Tunnel" row): frames from the client after {@code HTTP/1.1 200 CONNECTED}.
+ * DATA goes to the inside network, DPD requests are echoed, keepalives ignored, the 0xB0 BYE logs the user
+ * out while an empty BYE or a lost connection only detaches (protocol doc §7.2, §10.2). A malformed frame
+ * closes this tunnel only (MCA-ROB-2). Every frame is written and flushed on its own: one frame per TLS
+ * record (§7.3).
+ */
+final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(CstpTunnelHandler.class);
+
+    /** Why the tunnel ended, decided once; the first cause wins. */
+    enum End { DETACH, LOGOUT, TERMINATED }
+
+    private final CstpTunnelService service;
+    private final SessionTunnels owner;
+    private final TunnelRow row;
+    private final Counters counters;
+    private final long dpdNanos;
+    /** Volatile: read by other threads (the sweeper, other tunnels delivering packets). */
+    private volatile Channel channel;
+    private InsideNetwork.Port port;
+    private ScheduledFuture<?> dpdTimer;
+    private long lastReceivedNanos;
+    private long lastDpdSentNanos;
+    private volatile End end;
+
+    CstpTunnelHandler(CstpTunnelService service, SessionTunnels owner, TunnelRow row, Duration serverDpd) {
+        this.service = service;
+        this.owner = owner;
+        this.row = row;
+        this.counters = row.counters();
+        this.dpdNanos = serverDpd == null ? 0 : serverDpd.toNanos();
+    }
+
+    TunnelRow row() {
+        return row;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        lastReceivedNanos = System.nanoTime();
+        port = service.inside().attach(owner.address, this::toClient);
+        if (dpdNanos > 0) {
+            long tick = Math.max(dpdNanos / 4, TimeUnit.MILLISECONDS.toNanos(10));
+            dpdTimer = ctx.executor().scheduleAtFixedRate(this::checkLiveness, tick, tick, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof CstpFrame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        lastReceivedNanos = System.nanoTime();
+        CstpPacketType type = frame.type();
+        if (type == null) {
+            frame.release();
+            malformed(ctx, "unknown CSTP packet type 0x" + Integer.toHexString(frame.typeCode()));
+            return;
+        }
+        switch (type) {
+            case DATA -> fromClient(frame.payload());
+            case DPD_REQUEST -> ctx.writeAndFlush(new CstpFrame(CstpPacketType.DPD_RESPONSE, frame.payload()))
+                    .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            case DPD_RESPONSE, KEEPALIVE -> frame.release();
+            case DISCONNECT -> disconnect(ctx, frame);
+            case COMPRESSED_DATA -> {
+                frame.release();
+                malformed(ctx, "compressed data, but no compression was negotiated");
+            }
+            case TERMINATE -> {
+                frame.release();
+                malformed(ctx, "TERMINATE is a gateway-to-client packet");
+            }
+        }
+    }
+
+    private void fromClient(ByteBuf packet) {
+        int length = packet.readableBytes();
+        counters.received(length);
+        owner.lastDataNanos = System.nanoTime();
+        String dropped = port.send(packet);
+        if (dropped != null) {
+            counters.droppedRx();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("session {} tunnel {}: dropped a {}-byte packet: {}", owner.session.index(), channel.id(), length, dropped);
+            }
+        }
+    }
+
+    /** The inside network's delivery to this client; may run on another tunnel's thread. */
+    private void toClient(ByteBuf packet) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive() || end != null || !ch.isWritable()) {
+            packet.release();
+            counters.droppedTx();
+            return;
+        }
+        counters.sent(packet.readableBytes());
+        owner.lastDataNanos = System.nanoTime();
+        ch.writeAndFlush(CstpFrame.data(packet), ch.voidPromise());
+    }
+
+    private void disconnect(ChannelHandlerContext ctx, CstpFrame frame) {
+        ByteBuf payload = frame.payload();
+        boolean logout = payload.isReadable() && payload.getUnsignedByte(payload.readerIndex()) == CstpPacketType.BYE_LOGOUT_REASON;
+        String reason = payload.readableBytes() > 1
+                ? payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, java.nio.charset.StandardCharsets.US_ASCII)
+                : "";
+        boolean empty = !payload.isReadable();
+        frame.release();
+        if (logout) {
+            LOG.info("session {}: client logout ({})", owner.session.index(), reason);
+            end = End.LOGOUT;
+            ctx.close();
+            service.logout(owner, "User Requested");
+        } else {
+            LOG.info("session {}: client {} disconnect; session kept for reconnect", owner.session.index(),
+                    empty ? "temporary" : "unknown");
+            end = End.DETACH;
+            ctx.close();
+        }
+    }
+
+    private void malformed(ChannelHandlerContext ctx, String reason) {
+        LOG.warn("session {} tunnel {}: {}: {}; closing this tunnel", owner.session.index(), ctx.channel().id(),
+                Requirement.MCA_ROB_2.id(), reason);
+        counters.droppedRx();
+        service.countMalformed();
+        end = End.DETACH;
+        ctx.close();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CstpFrameException bad) {
+            malformed(ctx, bad.refusal().reason());
+            return;
+        }
+        LOG.debug("session {} tunnel {}: {}", owner.session.index(), ctx.channel().id(), cause.toString());
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cleanUp();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cleanUp();
+    }
+
+    private boolean cleaned;
+
+    private void cleanUp() {
+        if (cleaned) {
+            return;
+        }
+        cleaned = true;
+        if (dpdTimer != null) {
+            dpdTimer.cancel(false);
+        }
+        if (port != null) {
+            port.detach();
+        }
+        service.tunnelClosed(owner, this);
+    }
+
+    /** Gateway-side DPD: ask a silent client, give up after three intervals without any frame. */
+    private void checkLiveness() {
+        long now = System.nanoTime();
+        long silent = now - lastReceivedNanos;
+        if (silent >= 3 * dpdNanos) {
+            LOG.info("session {} tunnel {}: no answer to DPD for {} ms; closing the tunnel", owner.session.index(),
+                    channel.id(), TimeUnit.NANOSECONDS.toMillis(silent));
+            end = End.DETACH;
+            channel.close();
+        } else if (silent >= dpdNanos && now - lastDpdSentNanos >= dpdNanos / 2) {
+            lastDpdSentNanos = now;
+            channel.writeAndFlush(CstpFrame.empty(CstpPacketType.DPD_REQUEST), channel.voidPromise());
+        }
+    }
+
+    /**
+     * Ends the tunnel from the gateway side (session ended by an admin, idle timeout, a newer login or a
+     * reconnect): an empty DISCONNECT, as ocserv sends (§10.3), then close. Safe from any thread.
+     */
+    void terminate(String why) {
+        if (end != null) {
+            return;
+        }
+        end = End.TERMINATED;
+        Channel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        LOG.info("session {} tunnel {}: terminated by the gateway: {}", owner.session.index(), ch.id(), why);
+        ch.eventLoop().execute(() -> ch.writeAndFlush(CstpFrame.empty(CstpPacketType.DISCONNECT))
+                .addListener(ChannelFutureListener.CLOSE));
+    }
+}
