@@ -28,8 +28,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.mcalab.gateway.auth.McaPolicy.UsernameSource;
 import org.mcalab.gateway.pki.CertificateValidator;
@@ -226,13 +228,13 @@ public final class McaVerifier {
         if (!policy.nonWindowsFirstKinds().contains(first.kind()) && enforces(MCA_LIM_4)) {
             throw new Stop(MCA_LIM_4, "this tunnel group accepts only " + kinds(policy.nonWindowsFirstKinds())
                     + " certificates in the TLS handshake of non-Windows clients; the TLS client certificate chains to "
-                    + first.kind().name().toLowerCase() + " trustpoint " + first.trustpoint());
+                    + lower(first.kind()) + " trustpoint " + first.trustpoint());
         }
         return first;
     }
 
-    private static String kinds(java.util.Set<CertificateKind> kinds) {
-        return kinds.stream().map(k -> k.name().toLowerCase()).sorted().collect(Collectors.joining(" or "));
+    private static String kinds(Set<CertificateKind> kinds) {
+        return kinds.stream().map(McaVerifier::lower).sorted().collect(Collectors.joining(" or "));
     }
 
     private List<String> trustpointsOfKind(CertificateKind kind) {
@@ -360,6 +362,10 @@ public final class McaVerifier {
     private static boolean carriesCertificate(ClientCertChain chain) {
         return chain.certBase64() != null || chain.signatureBase64() != null || chain.certFormat() != null
                 || chain.hashAlgorithmChosen() != null;
+    }
+
+    private static String lower(CertificateKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean blank(String s) {

@@ -329,7 +329,7 @@ public final class CertificateValidator {
                     checkValidity(new Anchored(tp, path, null), role, now);
                 }
                 if (nearMiss == null) {
-                    nearMiss = role + " does not chain to trustpoint " + tp.name() + ": " + pkixReason(e);
+                    nearMiss = role + " does not chain to trustpoint " + tp.name() + ": " + pkixReason(e, top, tp);
                 }
             } catch (GeneralSecurityException e) {
                 if (nearMiss == null) {
@@ -390,9 +390,16 @@ public final class CertificateValidator {
         return result.getTrustAnchor().getTrustedCert();
     }
 
-    private static String pkixReason(CertPathValidatorException e) {
-        String message = e.getMessage() == null ? e.getReason().toString() : e.getMessage();
-        return message.toLowerCase(Locale.ROOT).contains("signature") ? "signature check failed (" + message + ")" : message;
+    /** PKIX's words, except for the case it words worst: a CA with the trustpoint's name but another key. */
+    private static String pkixReason(CertPathValidatorException e, X509Certificate top, TrustpointCa tp) {
+        boolean signedByAnchor = tp.caCertificates().stream()
+                .filter(ca -> ca.getSubjectX500Principal().equals(top.getIssuerX500Principal()))
+                .anyMatch(ca -> signedBy(top, ca));
+        if (!signedByAnchor) {
+            return CertificateText.subject(top) + " names " + CertificateText.issuer(top)
+                    + " as issuer but is not signed by that CA's key";
+        }
+        return e.getMessage() == null ? String.valueOf(e.getReason()) : e.getMessage();
     }
 
     // ---- MCA-PKI-2: validity at the clock's time ----
