@@ -1,12 +1,147 @@
 package org.mcalab.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.config.AsaConfigException;
+import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.config.AsaConfigSummary;
+import org.mcalab.gateway.config.ParseWarning;
+import org.mcalab.gateway.trace.DebugCategory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "gateway", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code mcalab gateway}: runs the reference gateway from an ASA running-config, or checks a config. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = {"Run the reference SSL VPN gateway (aggregate-auth, multiple-certificate) from an ASA running-config.",
+                "Prints config warnings on stderr, then one line 'listening on https://HOST:PORT', and runs until "
+                        + "SIGINT/SIGTERM. With --check, prints the parsed configuration and exits."})
 final class GatewayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "ASA running-config to serve (e.g. asa.cfg from 'mcalab pki init').")
+    Path config;
+
+    @Option(names = "--check", paramLabel = "FILE", description = "Parse FILE, print the model summary, exit 0 (or 2 with the error's line).")
+    Path check;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS address (default: ${DEFAULT-VALUE}; port 0 = any free port).")
+    String listen = "127.0.0.1:8443";
+
+    @Option(names = "--admin", paramLabel = "HOST:PORT", description = "Loopback admin endpoint (default: ${DEFAULT-VALUE}).")
+    String admin = AdminClient.DEFAULT;
+
+    @Option(names = "--no-admin", description = "Do not start the admin endpoint.")
+    boolean noAdmin;
+
+    @Option(names = "--server-cert", paramLabel = "FILE", description = "Server certificate PEM (default: gateway.pem beside the config).")
+    Path serverCert;
+
+    @Option(names = "--server-key", paramLabel = "FILE", description = "Server key PEM (default: gateway.key beside the config).")
+    Path serverKey;
+
+    @Option(names = "--debug", paramLabel = "CATEGORY",
+            description = "Print a debug category: 'aggregate-auth xml', 'aggregate-auth ssl', 'crypto ca', "
+                    + "'webvpn anyconnect', 'dtls', or 'all'. Repeatable.")
+    List<String> debug = new ArrayList<>();
+
     @Override
-    public Integer call() {
-        throw new UsageException("'gateway' is not built yet");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (check != null) {
+            AsaConfig parsed = parse(check);
+            out.print(AsaConfigSummary.render(parsed));
+            out.flush();
+            return Main.OK;
+        }
+        if (config == null) {
+            throw new UsageException("gateway: --config FILE is required (or --check FILE)");
+        }
+        AsaConfig parsed = parse(config);
+        for (ParseWarning w : parsed.warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+        Path dir = config.toAbsolutePath().getParent();
+        Path cert = serverCert != null ? serverCert : dir.resolve("gateway.pem");
+        Path key = serverKey != null ? serverKey : dir.resolve("gateway.key");
+        GatewayOptions.Builder options;
+        try {
+            options = GatewayOptions.builder(parsed, ServerIdentity.load(cert, key))
+                    .listen(HostPort.parse("--listen", listen))
+                    .debug(categories());
+        } catch (GatewayException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!noAdmin) {
+            options.admin(HostPort.parse("--admin", admin));
+        }
+        RunningGateway gateway;
+        try {
+            gateway = Gateway.start(options.build());
+        } catch (GatewayException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Thread hook = new Thread(gateway::close, "mcalab-gateway-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("listening on " + gateway.url());
+        out.flush();
+        try {
+            gateway.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            gateway.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: that is what stopped us
+            }
+        }
+        return Main.OK;
+    }
+
+    private EnumSet<DebugCategory> categories() {
+        EnumSet<DebugCategory> set = EnumSet.noneOf(DebugCategory.class);
+        for (String d : debug) {
+            if (d.trim().equalsIgnoreCase("all")) {
+                set.addAll(EnumSet.allOf(DebugCategory.class));
+            } else {
+                try {
+                    set.add(DebugCategory.fromCommand(d));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--debug: " + e.getMessage());
+                }
+            }
+        }
+        return set;
+    }
+
+    private static AsaConfig parse(Path file) {
+        try {
+            return AsaConfigParser.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("config file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        } catch (AsaConfigException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        }
     }
 }
