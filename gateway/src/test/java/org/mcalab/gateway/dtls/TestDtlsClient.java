@@ -25,11 +25,11 @@ import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UDPTransport;
 import org.bouncycastle.tls.crypto.TlsCrypto;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /** A BouncyCastle DTLS client behaving like openconnect on the wire (session id = Session-ID / App-ID, no EMS). */
 final class TestDtlsClient implements AutoCloseable {
-    private static final TlsCrypto CRYPTO = new BcTlsCrypto(new SecureRandom());
+    private static final TlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());
 
     final DatagramSocket socket;
     final RecordingTransport wire;
