@@ -1,12 +1,250 @@
 package org.mcalab.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.reports.ReportFiles;
+import org.mcalab.reports.ReportWriter;
+import org.mcalab.reports.model.Run;
+import org.mcalab.reports.model.Status;
+import org.mcalab.simulator.client.GatewayTrust;
+import org.mcalab.simulator.scenario.Catalogue;
+import org.mcalab.simulator.scenario.CatalogueException;
+import org.mcalab.simulator.scenario.Scenario;
+import org.mcalab.simulator.scenario.Selection;
+import org.mcalab.simulator.suite.Baseline;
+import org.mcalab.simulator.suite.MatchMode;
+import org.mcalab.simulator.suite.SuiteOptions;
+import org.mcalab.simulator.suite.SuiteRunner;
+import org.mcalab.simulator.suite.SuiteSetupException;
+import org.mcalab.simulator.sut.Target;
+import org.mcalab.simulator.sut.TunnelProbe;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "suite", mixinStandardHelpOptions = true, description = "(not built yet)")
+/**
+ * {@code mcalab suite}: runs the conformance catalogue against the embedded reference gateway (default) or
+ * any gateway ({@code --target}), prints one line per scenario and writes results.json, junit.xml and
+ * report.html. Exit 0 conformant, 1 non-conformant, 2 harness or environment error.
+ */
+@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the MCA conformance suite and write results.json, junit.xml and report.html.",
+                "Without --target: mints a PKI, starts the reference gateway in-process and tests it.",
+                "Exit status: 0 conformant, 1 non-conformant, 2 harness or environment error."})
 final class SuiteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--target", paramLabel = "URL", description = "Gateway to test, e.g. https://vpn.example.com/ (needs --pki).")
+    URI target;
+
+    @Option(names = "--pki", paramLabel = "DIR", description = "The PKI the target trusts (mcalab pki init --out DIR).")
+    Path pki;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("mcalab-out");
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "YAML list of {id, reason}: known deviations that do not fail the run.")
+    Path baseline;
+
+    @Option(names = "--scenarios", paramLabel = "SEL",
+            description = "Comma list of scenario ids, globs (LIM5-*), requirement ids (MCA-LIM-5) or tags.")
+    String scenarios;
+
+    @Option(names = "--scenario-dir", paramLabel = "DIR", description = "More scenario files (*.yaml); repeatable.")
+    List<Path> scenarioDirs = new ArrayList<>();
+
+    @Option(names = "--insecure", description = "Do not check the target's certificate (remote targets only).")
+    boolean insecure;
+
+    @Option(names = "--slow", description = "Really wait out gateway timers (3 min) on targets without clock control.")
+    boolean slow;
+
+    @Option(names = "--match", paramLabel = "MODE",
+            description = "requirement (default): a refusal must cite the expected id; refusal: any refusal passes.")
+    String match = "requirement";
+
+    @Option(names = "--list", description = "List the selected scenarios and exit.")
+    boolean list;
+
+    @Option(names = "--lax", hidden = true, paramLabel = "IDS",
+            description = "TEST ONLY, embedded gateway: start it with these requirement checks skipped.")
+    String lax;
+
     @Override
     public Integer call() {
-        throw new UsageException("'suite' is not built yet");
+        quietLogging();
+        PrintWriter stdout = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        Catalogue catalogue;
+        List<Scenario> selected;
+        try {
+            catalogue = Catalogue.load(scenarioDirs);
+            selected = Selection.parse(scenarios).select(catalogue.scenarios());
+        } catch (CatalogueException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        if (list) {
+            selected.forEach(s -> stdout.printf(Locale.ROOT, "%-32s %-8s %s (%s)%n", s.id(), s.expect().text(), s.title(),
+                    String.join(",", s.requirements().stream().map(Requirement::id).toList())));
+            stdout.flush();
+            return Main.OK;
+        }
+        SuiteOptions options = new SuiteOptions(matchMode(), baseline(), slow, Duration.ofSeconds(15), environment());
+        List<TunnelProbe> probes = new ArrayList<>();
+        ServiceLoader.load(TunnelProbe.class).forEach(probes::add);
+        Set<Requirement> laxChecks = laxChecks();
+        if (target != null) {
+            return run(remoteTarget(probes), catalogue, selected, options, stdout, started, null);
+        }
+        stdout.println("mcalab suite: minting a PKI and starting the reference gateway in-process...");
+        stdout.flush();
+        try (EmbeddedGateway embedded = EmbeddedGateway.start(laxChecks)) {
+            stdout.println(embedded.mintSummary());
+            if (!laxChecks.isEmpty()) {
+                stdout.println("LAX gateway (test only): not enforcing " + laxChecks);
+            }
+            return run(embedded.target(probes), catalogue, selected, options, stdout, started, embedded);
+        }
+    }
+
+    private int run(Target t, Catalogue catalogue, List<Scenario> selected, SuiteOptions options, PrintWriter stdout,
+                    long started, EmbeddedGateway embedded) {
+        SuiteRunner runner = new SuiteRunner(t, catalogue, options, line -> {
+            stdout.println(line);
+            stdout.flush();
+        });
+        try {
+            runner.preflight(selected);
+        } catch (SuiteSetupException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        stdout.printf(Locale.ROOT, "Running %d scenarios against %s%s%n", selected.size(), t.url(),
+                embedded != null ? " (embedded reference gateway)" : "");
+        stdout.flush();
+        Run run = runner.run(selected);
+        ReportFiles files;
+        try {
+            files = ReportWriter.write(run, out);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the reports to " + out + ": " + e.getMessage(), e);
+        }
+        stdout.println();
+        stdout.printf(Locale.ROOT, "%d passed, %d failed, %d known deviations, %d unexpected passes, %d errors, %d skipped%n",
+                run.count(Status.PASS), run.count(Status.FAIL), run.count(Status.KNOWN_DEVIATION),
+                run.count(Status.UNEXPECTED_PASS), run.count(Status.ERROR), run.count(Status.SKIPPED));
+        stdout.println("Verdict: " + run.verdict());
+        stdout.println("Reports: " + files.json());
+        stdout.println("         " + files.junit());
+        stdout.println("         " + files.html());
+        stdout.printf(Locale.ROOT, "Wall time: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        stdout.flush();
+        if (run.count(Status.FAIL) > 0) {
+            return Main.FAILED;
+        }
+        return run.count(Status.ERROR) > 0 ? Main.USAGE : Main.OK;
+    }
+
+    private Target remoteTarget(List<TunnelProbe> probes) {
+        if (lax != null) {
+            throw new UsageException("--lax applies to the embedded gateway only; drop --target");
+        }
+        if (pki == null) {
+            throw new UsageException("--target needs --pki DIR: the PKI the target trusts (mcalab pki init --out DIR)");
+        }
+        if (!"https".equalsIgnoreCase(target.getScheme()) || target.getHost() == null) {
+            throw new UsageException("--target must be an https://host[:port] URL, not '" + target + "'");
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.read(pki);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new UsageException("--pki: " + e.getMessage(), e);
+        }
+        GatewayTrust trust;
+        try {
+            trust = insecure ? GatewayTrust.insecure() : GatewayTrust.caBundle(manifest.caBundle());
+        } catch (IOException e) {
+            throw new UsageException("--pki: " + e.getMessage() + " (or use --insecure)", e);
+        }
+        URI base = URI.create(target.getScheme() + "://" + target.getRawAuthority());
+        return new Target(base, trust, manifest, false, null, probes);
+    }
+
+    /**
+     * The progress lines are the suite's output; the embedded gateway's own log (Netty handshakes, refusals)
+     * is already in each scenario's evidence, so it is kept to warnings unless a logback configuration says otherwise.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") != null || SuiteCommand.class.getResource("/logback.xml") != null) {
+            return;
+        }
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
+    private MatchMode matchMode() {
+        try {
+            return MatchMode.valueOf(match.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--match must be 'requirement' or 'refusal', not '" + match + "'");
+        }
+    }
+
+    private Baseline baseline() {
+        if (baseline == null) {
+            return Baseline.empty();
+        }
+        try {
+            return Baseline.read(baseline);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private Set<Requirement> laxChecks() {
+        Set<Requirement> checks = EnumSet.noneOf(Requirement.class);
+        if (lax == null) {
+            return checks;
+        }
+        for (String id : lax.split(",")) {
+            if (!id.isBlank()) {
+                checks.add(Requirement.find(id).orElseThrow(() -> new UsageException("--lax: unknown requirement id '" + id + "'")));
+            }
+        }
+        return checks;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        if (scenarios != null) {
+            env.put("selection", scenarios);
+        }
+        if (lax != null) {
+            env.put("lax (test only)", lax);
+        }
+        return env;
     }
 }

@@ -12,7 +12,7 @@ import org.mcalab.simulator.client.ClientIdentity;
 import org.mcalab.simulator.client.Connection;
 import org.mcalab.simulator.client.GatewayClient;
 import org.mcalab.simulator.client.HttpResponse;
-import org.mcalab.simulator.target.Target;
+import org.mcalab.simulator.sut.Target;
 
 /**
  * One scenario's run: the client, the credentials, the mutation's parameters, and the transcript

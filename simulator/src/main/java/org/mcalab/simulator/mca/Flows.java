@@ -16,7 +16,7 @@ import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.simulator.client.ClientIdentity;
 import org.mcalab.simulator.client.HttpResponse;
-import org.mcalab.simulator.target.SessionView;
+import org.mcalab.simulator.sut.SessionView;
 
 /** The client conversations the mutations are built from. */
 final class Flows {
@@ -92,12 +92,17 @@ final class Flows {
             return Observation.of(a.post(identity, a.path(), reply, "auth-reply"));
         }
         Observation first = Observation.of(challenge.response());
-        if (first.accepted() || challenge.response().status() != 200 || doc == null) {
+        if (first.accepted()) {
             return first;
         }
+        // The gateway offered no password form; a fail-closed gateway also refuses credentials posted anyway.
         a.transcript().note("no password form offered; posting the credentials anyway");
-        byte[] reply = ClientMessages.passwordReply(info, doc.opaqueXml(), username, password, null);
-        return Observation.of(a.post(identity, a.path(), reply, "auth-reply"));
+        byte[] reply = ClientMessages.passwordReply(info, doc == null ? null : doc.opaqueXml(), username, password, null);
+        Observation anyway = Observation.of(a.post(identity, a.path(), reply, "auth-reply"));
+        a.transcript().note("credentials posted without a form: " + anyway.code() + " (" + anyway.text() + ")");
+        return anyway.accepted()
+                ? first.withViolation("MCA-LIM-2: username and password posted without a form were accepted")
+                : first.withViolations(anyway.violations());
     }
 
     /** What a CONNECT answer means: 401 is the protocol's refusal of a bad token (MCA-FLOW-7), 200 a tunnel. */

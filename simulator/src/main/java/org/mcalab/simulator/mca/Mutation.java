@@ -17,9 +17,9 @@ import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.simulator.client.ClientIdentity;
 import org.mcalab.simulator.client.HttpResponse;
-import org.mcalab.simulator.target.GatewayControl;
-import org.mcalab.simulator.target.SessionView;
-import org.mcalab.simulator.target.TunnelProbe;
+import org.mcalab.simulator.sut.GatewayControl;
+import org.mcalab.simulator.sut.SessionView;
+import org.mcalab.simulator.sut.TunnelProbe;
 
 /**
  * Every client behaviour a scenario can name. {@code NONE} is the well-behaved client of the profile;
@@ -324,10 +324,9 @@ public enum Mutation {
         Observation late = Flows.answer(a, identity, info, open.get(0), a.xml(), Flows.Tweak.NONE);
         OptionalInt after = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
         if (before.isPresent() && after.isPresent()) {
-            a.transcript().note("pending auth-info entries: " + before.getAsInt() + " before the timer, " + after.getAsInt() + " after");
-            if (after.getAsInt() != 0) {
-                late = late.withViolation("MCA-ROB-3: " + after.getAsInt() + " auth-info entries outlived the 3-minute timer");
-            }
+            // Evidence only: expired entries leave the table on the gateway's own sweep, which runs on real time.
+            a.transcript().note("pending auth-info entries: " + before.getAsInt() + " before the timer ran out, "
+                    + after.getAsInt() + " after the late answer");
         }
         return late;
     }
@@ -343,8 +342,8 @@ public enum Mutation {
         Challenge ch = a.init(identity, info, null, false);
         Observation failed = Flows.answer(a, identity, info, ch, a.xml(), Flows.Tweak.NONE);
         if (failed.accepted()) {
-            a.transcript().note("the attempt meant to fail was accepted");
-            return failed;
+            // The premise broke (a lax gateway, or credentials that are not bad): the token test proves nothing.
+            throw new ScenarioSetupException("the attempt meant to be refused was accepted: " + failed.text());
         }
         String token = ch.handle() != null ? ch.handle() : "none";
         a.transcript().note("attempt refused (" + failed.text() + "); CONNECT with the aggauth-handle " + token);
@@ -441,8 +440,15 @@ public enum Mutation {
                 }
                 case "pool-policy" -> {
                     String prefix = a.param("pool-prefix", "192.168.100.");
-                    if (s.assignedIp() == null || !s.assignedIp().startsWith(prefix)) {
+                    if (s.assignedIp() == null) {
+                        // The ASA hands out the pool address with the tunnel (CONNECT), not at login.
+                        a.transcript().note("no address assigned yet: the pool address comes with the tunnel CONNECT");
+                    } else if (!s.assignedIp().startsWith(prefix)) {
                         v.add("MCA-SES-1: assigned address '" + s.assignedIp() + "' is not from the pool " + prefix + "*");
+                    }
+                    String group = a.param("tunnel-group", "ANYCONNECT-MCA");
+                    if (!group.equals(s.tunnelGroup())) {
+                        v.add("MCA-SES-1: tunnel group is '" + s.tunnelGroup() + "', expected '" + group + "'");
                     }
                     String policy = a.param("group-policy", "Grouppolicy-MCA");
                     if (!policy.equals(s.groupPolicy())) {

@@ -12,10 +12,10 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DLSequence;
 import org.bouncycastle.asn1.DLSet;
-import org.bouncycastle.asn1.pkcs.ContentInfo;
+import org.bouncycastle.asn1.DLTaggedObject;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.SignedData;
 import org.bouncycastle.asn1.x509.Certificate;
 
 /**
@@ -50,14 +50,17 @@ final class Pkcs7Builder {
                 java.util.Collections.reverse(ordered);
             }
         }
-        ContentInfo inner = ciscoInnerData
-                ? new ContentInfo(PKCSObjectIdentifiers.data, new DEROctetString(new byte[0]))
-                : new ContentInfo(PKCSObjectIdentifiers.digestedData, null);
-        SignedData signedData = new SignedData(new ASN1Integer(1), new DLSet(), inner,
-                new DLSet(ordered.toArray(new ASN1Encodable[0])), null, new DLSet());
+        ASN1Encodable inner = ciscoInnerData
+                ? new DLSequence(new ASN1Encodable[] {PKCSObjectIdentifiers.data,
+                        new DLTaggedObject(true, 0, new DEROctetString(new byte[0]))})
+                : new DLSequence(PKCSObjectIdentifiers.digestedData);
+        // Built by hand: BouncyCastle's SignedData sorts its certificate SET, and the order is the point here.
+        DLSequence signedData = new DLSequence(new ASN1Encodable[] {new ASN1Integer(1), new DLSet(), inner,
+                new DLTaggedObject(false, 0, new DLSet(ordered.toArray(new ASN1Encodable[0]))), new DLSet()});
+        DLSequence contentInfo = new DLSequence(new ASN1Encodable[] {PKCSObjectIdentifiers.signedData,
+                new DLTaggedObject(true, 0, signedData)});
         try {
-            // DL keeps the SET of certificates in the order built above (DER would sort it).
-            return new ContentInfo(PKCSObjectIdentifiers.signedData, signedData).getEncoded(ASN1Encoding.DL);
+            return contentInfo.getEncoded(ASN1Encoding.DL);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,8 +29,8 @@ import org.mcalab.simulator.mca.ScenarioSetupException;
 import org.mcalab.simulator.scenario.Catalogue;
 import org.mcalab.simulator.scenario.Expectation;
 import org.mcalab.simulator.scenario.Scenario;
-import org.mcalab.simulator.target.GatewayControl;
-import org.mcalab.simulator.target.Target;
+import org.mcalab.simulator.sut.GatewayControl;
+import org.mcalab.simulator.sut.Target;
 
 /**
  * Runs scenarios one after the other against a target and turns each into a {@link ScenarioResult}:
@@ -140,7 +140,7 @@ public final class SuiteRunner {
         if (error != null) {
             return result(s, Status.ERROR, "error: " + error, error, null, elapsed, evidence);
         }
-        Status raw = judge(s.expect(), observation);
+        Status raw = judge(options, s.expect(), observation);
         Status status = options.baseline().apply(s.id(), raw);
         String text = observation.text();
         if (!observation.violations().isEmpty()) {
@@ -150,7 +150,7 @@ public final class SuiteRunner {
     }
 
     /** PASS when the observation meets the expectation and no post-check failed. */
-    Status judge(Expectation expect, Observation o) {
+    static Status judge(SuiteOptions options, Expectation expect, Observation o) {
         boolean meets = switch (expect.outcome()) {
             case ACCEPT -> o.accepted();
             case EITHER -> true;
