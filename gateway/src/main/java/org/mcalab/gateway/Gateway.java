@@ -49,6 +49,7 @@ import org.mcalab.gateway.http.BodyLimit;
 import org.mcalab.gateway.http.GatewayHttpHandler;
 import org.mcalab.gateway.http.HandshakeRecorder;
 import org.mcalab.gateway.http.RequestTimeouts;
+import org.mcalab.gateway.http.TunnelService;
 import org.mcalab.gateway.pki.CertificateValidator;
 import org.mcalab.gateway.pki.CrlSource;
 import org.mcalab.gateway.pki.HttpCrlCache;
@@ -56,6 +57,8 @@ import org.mcalab.gateway.pki.RevocationCheck;
 import org.mcalab.gateway.pki.TrustpointCa;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.TraceLog;
+import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.TunnelTiming;
 
 /**
  * Starts the reference gateway: the only place that assembles Netty bootstraps and pipelines, and that
@@ -103,6 +106,11 @@ public final class Gateway {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("mcalab-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("mcalab-io", true));
         AtomicLong connectionIds = new AtomicLong();
+        TunnelService tunnels = o.tunnelService() == TunnelService.UNAVAILABLE
+                ? CstpTunnelService.forConfig(config, TunnelTiming.REAL, o.clock()) : o.tunnelService();
+        if (tunnels instanceof CstpTunnelService cstp) {
+            cstp.attach(sessions, workers.next());
+        }
         Channel server;
         try {
             server = new ServerBootstrap()
@@ -121,7 +129,7 @@ public final class Gateway {
                             p.addLast(PIPELINE_HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BLOCK, 8192));
                             p.addLast(PIPELINE_TIMEOUTS, new RequestTimeouts(o.requestTimeout(), o.idleTimeout()));
                             p.addLast(PIPELINE_AGGREGATOR, new BodyLimit());
-                            p.addLast(PIPELINE_HTTP, new GatewayHttpHandler(auth, sessions, o.tunnelService(),
+                            p.addLast(PIPELINE_HTTP, new GatewayHttpHandler(auth, sessions, tunnels,
                                     authExecutor, trace, name));
                         }
                     })

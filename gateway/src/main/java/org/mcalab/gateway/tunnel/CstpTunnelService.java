@@ -68,7 +68,8 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     private final Map<String, AddressPool> pools = new HashMap<>();
     private final Map<Integer, SessionTunnels> bySession = new ConcurrentHashMap<>();
     private final LongAdder malformedFrames = new LongAdder();
-    private final ScheduledExecutorService sweeper;
+    private ScheduledExecutorService ownSweeper;
+    private java.util.concurrent.ScheduledFuture<?> sweeping;
 
     /** Not usable until {@link #attach} gives it the session database. */
     public CstpTunnelService(Function<Session, Optional<TunnelSettings>> settings, InsideNetwork inside,
@@ -77,26 +78,32 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         this.inside = inside;
         this.timing = timing;
         this.clock = clock;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tunnel-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
      * Binds the service to the gateway's session database (done once by {@code Gateway.start}): tunnels
-     * close when their session ends, and the idle/session-timeout sweeper starts.
+     * close when their session ends, and the idle/session-timeout sweep runs on {@code scheduler} (the
+     * gateway passes one of its event loops, so the sweep stops with them).
      */
-    public synchronized CstpTunnelService attach(SessionDb sessionDb) {
+    public synchronized CstpTunnelService attach(SessionDb sessionDb, ScheduledExecutorService scheduler) {
         if (sessions != null) {
             throw new IllegalStateException("already attached to a session database");
         }
         sessions = sessionDb;
         sessionDb.onEnd(this::sessionEnded);
         long sweep = timing.sweep().toNanos();
-        sweeper.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
+        sweeping = scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
         return this;
+    }
+
+    /** {@link #attach(SessionDb, ScheduledExecutorService)} with a daemon thread of its own, stopped by {@link #close}. */
+    public synchronized CstpTunnelService attach(SessionDb sessionDb) {
+        ownSweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tunnel-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        return attach(sessionDb, ownSweeper);
     }
 
     /** The usual wiring: settings from the config, a {@link VirtualInsideNetwork} hosting the split-include networks. */
@@ -352,9 +359,14 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         }
     }
 
-    /** Stops the sweeper; tunnels close with their channels. */
+    /** Stops the sweep; tunnels close with their channels. */
     @Override
-    public void close() {
-        sweeper.shutdownNow();
+    public synchronized void close() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+        if (ownSweeper != null) {
+            ownSweeper.shutdownNow();
+        }
     }
 }
