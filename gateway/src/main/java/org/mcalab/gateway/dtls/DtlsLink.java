@@ -28,11 +28,17 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
     private volatile InsidePort inside;
     private volatile DtlsChannel current;
     private volatile TunnelRow row;
+    private volatile boolean clientOnCstp;
 
     DtlsLink(DtlsNegotiation negotiation, DtlsRegistry registry, Session session) {
         this.negotiation = negotiation;
         this.session = session;
         this.registration = negotiation.parameters().map(p -> registry.register(p, this)).orElse(null);
+    }
+
+    /** A tunnel without DTLS (DTLS off, or its socket unavailable): no headers, everything on CSTP. */
+    public static DtlsLink none() {
+        return new DtlsLink(DtlsNegotiation.NONE, null, null);
     }
 
     /** Response headers to append to the CONNECT answer; empty means CSTP only. */
@@ -47,6 +53,16 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
     /** Connects upstream DATA to the inside network (the tunnel calls this once its port exists). */
     public void attach(InsidePort port) {
         this.inside = port;
+    }
+
+    /**
+     * The client sent DATA on CSTP: its DTLS is down on its side (DPD loss, re-handshake), so answer on CSTP until
+     * DATA arrives on DTLS again (ocserv does the same, protocol doc §7.4).
+     */
+    public void clientSentOnCstp() {
+        if (up()) {
+            clientOnCstp = true;
+        }
     }
 
     /** True while a DTLS channel is up. */
@@ -66,7 +82,7 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
      */
     public boolean sendToClient(ByteBuf packet) {
         DtlsChannel c = current;
-        if (c == null || !c.isOpen()) {
+        if (c == null || !c.isOpen() || clientOnCstp) {
             return false;
         }
         byte[] bytes = ByteBufUtil.getBytes(packet);
@@ -79,6 +95,7 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
 
     @Override
     public void opened(DtlsChannel channel) {
+        clientOnCstp = false;
         current = channel;
         TunnelRow fresh = channel.tunnelRow();
         TunnelRow old = row;
@@ -93,6 +110,7 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
 
     @Override
     public void data(DtlsChannel channel, byte[] ipPacket) {
+        clientOnCstp = false;
         InsidePort port = inside;
         if (port == null || port.send(Unpooled.wrappedBuffer(ipPacket)) != null) {
             registration.counters().droppedRx();

@@ -90,6 +90,44 @@ class DtlsLinkTest {
     }
 
     @Test
+    void dataFromTheClientOnCstpMovesTheAnswersToCstpUntilDtlsCarriesDataAgain() throws Exception {
+        DtlsLink link = service.connect(openconnectHeaders()::get, AnyConnectClient.ASA_DEFAULTS, Optional.empty(), session);
+        BlockingQueue<byte[]> inside = new LinkedBlockingQueue<>();
+        link.attach(p -> {
+            inside.add(ByteBufUtil.getBytes(p));
+            p.release();
+            return null;
+        });
+        InetSocketAddress udp = new InetSocketAddress("127.0.0.1", service.server().port());
+        try (TestDtlsClient client = TestDtlsClient.legacy(udp, link.parameters().orElseThrow())) {
+            awaitUp(link, true);
+            link.clientSentOnCstp(); // e.g. openconnect lost DTLS DPD and is re-handshaking
+            ByteBuf p1 = Unpooled.wrappedBuffer(new byte[] {1});
+            assertThat(link.sendToClient(p1)).isFalse();
+            p1.release();
+
+            client.send(0x00, new byte[] {0x45});
+            assertThat(inside.poll(5, TimeUnit.SECONDS)).containsExactly(0x45);
+            ByteBuf p2 = Unpooled.wrappedBuffer(new byte[] {2});
+            assertThat(link.sendToClient(p2)).isTrue();
+        } finally {
+            link.close();
+        }
+    }
+
+    @Test
+    void aLinkWithoutDtlsSendsNothing() {
+        DtlsLink none = DtlsLink.none();
+        assertThat(none.responseHeaders()).isEmpty();
+        ByteBuf b = Unpooled.wrappedBuffer(new byte[] {1});
+        assertThat(none.sendToClient(b)).isFalse();
+        b.release();
+        none.clientSentOnCstp();
+        none.close();
+        assertThat(none.counters()).isEqualTo(org.mcalab.gateway.session.Counters.Snapshot.ZERO);
+    }
+
+    @Test
     void clientsWithoutDtlsHeadersGetNoDtlsHeaders() {
         DtlsLink link = service.connect(h -> null, AnyConnectClient.ASA_DEFAULTS, Optional.empty(), session);
         assertThat(link.responseHeaders()).isEmpty();
