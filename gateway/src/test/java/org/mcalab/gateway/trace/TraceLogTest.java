@@ -1,0 +1,54 @@
+package org.mcalab.gateway.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mcalab.gateway.it.MutableClock;
+
+class TraceLogTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2017-10-01T22:26:27.123Z"));
+
+    @Test
+    void keepsTheLastEventsAndAnswersSinceASequenceNumber() {
+        TraceLog log = new TraceLog(3, Set.of(), null, clock);
+        for (int i = 1; i <= 5; i++) {
+            log.emit(DebugCategory.AGGREGATE_AUTH_SSL, "h", "line " + i);
+        }
+        assertThat(log.lastSeq()).isEqualTo(5);
+        assertThat(log.eventsSince(0)).extracting(TraceEvent::message).containsExactly("line 3", "line 4", "line 5");
+        assertThat(log.eventsSince(4)).extracting(TraceEvent::message).containsExactly("line 5");
+        assertThat(log.eventsSince(5)).isEmpty();
+    }
+
+    @Test
+    void printsOnlySwitchedOnCategoriesInTheAsaStyle() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TraceLog log = new TraceLog(10, Set.of(DebugCategory.AGGREGATE_AUTH_SSL), new PrintStream(out, true, StandardCharsets.UTF_8), clock);
+        log.emit(DebugCategory.AGGREGATE_AUTH_SSL, "462466710", "Generating multiple certificate request");
+        log.emit(DebugCategory.AGGREGATE_AUTH_XML, null, "not printed");
+        log.print(DebugCategory.AGGREGATE_AUTH_XML, true);
+        log.emit(DebugCategory.AGGREGATE_AUTH_XML, null, "printed now");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "22:26:27.123 [aggregate-auth ssl] [462466710] Generating multiple certificate request",
+                "22:26:27.123 [aggregate-auth xml] printed now");
+        assertThat(log.eventsSince(0)).hasSize(3);
+    }
+
+    @Test
+    void masksPasswordsAndDropsPrivateKeys() {
+        TraceLog log = new TraceLog(10, Set.of(), null, clock);
+        log.emit(DebugCategory.AGGREGATE_AUTH_XML, null,
+                "<auth><username>alice</username><password>s3cret</password></auth>");
+        log.emit(DebugCategory.AGGREGATE_AUTH_XML, null,
+                "x -----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY----- y");
+        List<String> m = log.eventsSince(0).stream().map(TraceEvent::message).toList();
+        assertThat(m.get(0)).contains("<username>alice</username><password>********</password>").doesNotContain("s3cret");
+        assertThat(m.get(1)).isEqualTo("x [private key removed] y");
+    }
+}
