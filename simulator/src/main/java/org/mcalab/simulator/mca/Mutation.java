@@ -440,11 +440,15 @@ public enum Mutation {
                 }
                 case "pool-policy" -> {
                     String prefix = a.param("pool-prefix", "192.168.100.");
-                    if (s.assignedIp() == null) {
-                        // The ASA hands out the pool address with the tunnel (CONNECT), not at login.
-                        a.transcript().note("no address assigned yet: the pool address comes with the tunnel CONNECT");
-                    } else if (!s.assignedIp().startsWith(prefix)) {
-                        v.add("MCA-SES-1: assigned address '" + s.assignedIp() + "' is not from the pool " + prefix + "*");
+                    // The pool address comes with the tunnel: CONNECT with the token and read X-CSTP-Address.
+                    HttpResponse connect = a.connectTunnel(a.tlsIdentity(), o.sessionToken());
+                    String address = connect.status() == 200 ? connect.header("X-CSTP-Address").orElse(null) : null;
+                    if (address == null) {
+                        a.transcript().note("no tunnel address to check (CONNECT answered HTTP " + connect.status() + ")");
+                    } else if (!address.startsWith(prefix)) {
+                        v.add("MCA-SES-1: X-CSTP-Address " + address + " is not from the pool " + prefix + "*");
+                    } else {
+                        a.transcript().note("CONNECT assigned " + address + " from the pool");
                     }
                     String group = a.param("tunnel-group", "ANYCONNECT-MCA");
                     if (!group.equals(s.tunnelGroup())) {

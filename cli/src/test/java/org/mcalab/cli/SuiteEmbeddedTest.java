@@ -1,0 +1,74 @@
+package org.mcalab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.reports.ResultsJson;
+import org.mcalab.reports.model.Run;
+import org.mcalab.reports.model.ScenarioResult;
+import org.mcalab.reports.model.Status;
+import org.mcalab.reports.model.XmlExchange;
+import org.mcalab.simulator.scenario.Catalogue;
+import org.mcalab.simulator.scenario.Expectation;
+import org.mcalab.simulator.scenario.Scenario;
+
+/** The whole built-in catalogue against the embedded reference gateway: every scenario gets its expected verdict. */
+class SuiteEmbeddedTest {
+    /** What the embedded target offers; a scenario may be skipped only for a need outside this set. */
+    private static final Set<String> EMBEDDED = Set.of("clock-control", "session-db", "trustpoints");
+
+    @Test
+    void everyScenarioGetsItsExpectedVerdictAndTheReportsAreWritten(@TempDir Path out) throws Exception {
+        int exit = Main.run("suite", "--out", out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.resolve("results.json")).isRegularFile();
+        assertThat(out.resolve("junit.xml")).isRegularFile();
+        assertThat(out.resolve("report.html")).isRegularFile();
+        Run run = ResultsJson.read(out.resolve("results.json"));
+        Map<String, Scenario> catalogue = Catalogue.builtIn().scenarios().stream()
+                .collect(Collectors.toMap(Scenario::id, Function.identity()));
+        assertThat(run.embedded()).isTrue();
+        assertThat(run.scenarios()).extracting(ScenarioResult::id).containsExactlyInAnyOrderElementsOf(catalogue.keySet());
+        for (ScenarioResult r : run.scenarios()) {
+            Scenario s = catalogue.get(r.id());
+            if (r.status() == Status.SKIPPED) {
+                assertThat(s.needs()).as(r.id() + " skipped: " + r.observedText()).isNotEmpty()
+                        .anySatisfy(need -> assertThat(EMBEDDED).doesNotContain(need));
+                continue;
+            }
+            assertThat(r.status()).as(r.id() + ": " + r.observedText()).isEqualTo(Status.PASS);
+            if (s.expect().outcome() != Expectation.Outcome.EITHER) {
+                assertThat(r.observed()).as(r.id()).isEqualTo(r.expected());
+            }
+            assertThat(r.evidence().gatewayTrace()).as(r.id() + " gateway trace").isNotEmpty();
+        }
+    }
+
+    @Test
+    void evidenceCarriesTheExactSignedBytesHashCertificatesAndTls(@TempDir Path out) throws Exception {
+        assertThat(Main.run("suite", "--out", out.toString(), "--scenarios", "FLOW-HAPPY-LINUX")).isZero();
+
+        ScenarioResult happy = ResultsJson.read(out.resolve("results.json")).scenarios().get(0);
+        XmlExchange challenge = happy.evidence().exchanges().stream()
+                .filter(x -> x.signedBytesSha256() != null).findFirst().orElseThrow();
+        assertThat(challenge.direction()).isEqualTo("gateway->client");
+        assertThat(challenge.body()).contains("<multiple-client-cert-request>");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(challenge.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(challenge.signedBytesSha256()).as("the client signed the challenge byte for byte").isEqualTo(sha);
+        assertThat(happy.evidence().certificates()).extracting(c -> c.role())
+                .containsExactly("TLS (machine, 1M)", "XML (user, 1U)");
+        assertThat(happy.evidence().tls().protocol()).startsWith("TLS");
+        assertThat(happy.evidence().notes()).anyMatch(n -> n.contains("SHA512withRSA"));
+    }
+}

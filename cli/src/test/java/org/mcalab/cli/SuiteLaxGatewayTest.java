@@ -1,0 +1,49 @@
+package org.mcalab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.reports.ResultsJson;
+import org.mcalab.reports.model.Run;
+import org.mcalab.reports.model.ScenarioResult;
+import org.mcalab.reports.model.Status;
+import org.mcalab.simulator.scenario.Catalogue;
+import org.mcalab.simulator.scenario.Expectation;
+import org.mcalab.simulator.scenario.Scenario;
+
+/** The suite must be able to fail: a gateway that skips two checks fails exactly the scenarios covering them. */
+class SuiteLaxGatewayTest {
+    private static final Set<Requirement> SKIPPED = Set.of(Requirement.MCA_LIM_5, Requirement.MCA_PKI_4);
+    /**
+     * A signature that is not base64 cannot be verified even by a gateway that skips signature checks, so it is
+     * still refused: the one refusal scenario of these requirements a lax gateway cannot wave through.
+     */
+    private static final Set<String> STILL_REFUSED = Set.of("PKI4-GARBLED-BASE64");
+
+    @Test
+    void skippingLim5AndPki4FailsExactlyTheScenariosCoveringThem(@TempDir Path out) throws Exception {
+        int exit = Main.run("suite", "--out", out.toString(), "--lax", "MCA-LIM-5,MCA-PKI-4");
+
+        assertThat(exit).isEqualTo(Main.FAILED);
+        Run run = ResultsJson.read(out.resolve("results.json"));
+        List<String> failed = run.scenarios().stream().filter(r -> r.status() == Status.FAIL).map(ScenarioResult::id).toList();
+        List<String> expected = Catalogue.builtIn().scenarios().stream()
+                .filter(s -> s.expect().outcome() == Expectation.Outcome.REJECT)
+                .filter(s -> !Collections.disjoint(s.requirements(), SKIPPED))
+                .map(Scenario::id)
+                .filter(id -> !STILL_REFUSED.contains(id))
+                .toList();
+        assertThat(expected).contains("LIM5-EC-USER", "LIM5-EC-MACHINE", "PKI4-SIGNATURE-TAMPERED", "FLOW2-SIGNED-TRIMMED");
+        assertThat(failed).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(run.scenarios()).filteredOn(r -> failed.contains(r.id()))
+                .allSatisfy(r -> assertThat(r.observed()).isEqualTo("accept"));
+        assertThat(run.scenarios()).filteredOn(r -> r.status() != Status.FAIL)
+                .allSatisfy(r -> assertThat(r.status()).isIn(Status.PASS, Status.SKIPPED));
+    }
+}
