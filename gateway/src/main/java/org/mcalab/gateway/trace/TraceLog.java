@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
  * category all the time (a flight recorder the conformance suite reads through the admin endpoint), and
  * prints the categories switched on with {@code debug ...} to a stream, like the ASA console.
  *
- * <p>Messages pass through {@link #redact} first: {@code <password>} contents and PEM private keys never
- * reach the buffer or the console.
+ * <p>Messages pass through {@link #redact} first: {@code <password>} contents, session tokens (all but a
+ * 6-character prefix) and PEM private keys never reach the buffer or the console.
  */
 public final class TraceLog implements Trace {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final Pattern PASSWORD = Pattern.compile("(<password>)(.*?)(</password>)", Pattern.DOTALL);
+    private static final Pattern SESSION_TOKEN = Pattern.compile("(<session-token>)([^<]{0,6})[^<]*(</session-token>)");
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "-----BEGIN ([A-Z ]*)PRIVATE KEY-----.*?-----END \\1PRIVATE KEY-----", Pattern.DOTALL);
 
@@ -102,7 +103,7 @@ public final class TraceLog implements Trace {
         return printed.isEmpty() ? EnumSet.noneOf(DebugCategory.class) : EnumSet.copyOf(printed);
     }
 
-    /** Masks passwords and drops private keys. */
+    /** Masks passwords and session tokens, drops private keys. */
     public static String redact(String message) {
         if (message == null) {
             return "";
@@ -110,6 +111,10 @@ public final class TraceLog implements Trace {
         String m = message;
         if (m.contains("<password>")) {
             m = PASSWORD.matcher(m).replaceAll("$1********$3");
+        }
+        if (m.contains("<session-token>")) {
+            // the webvpn cookie: a prefix tells sessions apart, the whole would let a reader take one over
+            m = SESSION_TOKEN.matcher(m).replaceAll("$1$2...$3");
         }
         if (m.contains("PRIVATE KEY-----")) {
             m = PRIVATE_KEY.matcher(m).replaceAll("[private key removed]");

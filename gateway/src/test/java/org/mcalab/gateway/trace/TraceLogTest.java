@@ -47,8 +47,11 @@ class TraceLogTest {
                 "<auth><username>alice</username><password>s3cret</password></auth>");
         log.emit(DebugCategory.AGGREGATE_AUTH_XML, null,
                 "x -----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY----- y");
+        log.emit(DebugCategory.AGGREGATE_AUTH_XML, null,
+                "<session-id>1</session-id>\n<session-token>AbCdEf0123456789xyz</session-token>\n<session-token/>");
         List<String> m = log.eventsSince(0).stream().map(TraceEvent::message).toList();
         assertThat(m.get(0)).contains("<username>alice</username><password>********</password>").doesNotContain("s3cret");
         assertThat(m.get(1)).isEqualTo("x [private key removed] y");
+        assertThat(m.get(2)).contains("<session-token>AbCdEf...</session-token>").doesNotContain("0123456789");
     }
 }
