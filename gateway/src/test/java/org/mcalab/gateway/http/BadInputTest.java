@@ -126,6 +126,26 @@ class BadInputTest {
     }
 
     @Test
+    void slowAndIdleConnectionsAreClosed() throws Exception {
+        RunningGateway strict = Gateway.start(lab.options().requestTimeout(java.time.Duration.ofMillis(800))
+                .idleTimeout(java.time.Duration.ofMillis(1500)).build());
+        try {
+            try (TlsHttpClient slow = TlsHttpClient.connect(lab.tls("machine"), strict.port())) {
+                slow.socket().getOutputStream().write("POST /MCA HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                slow.socket().getOutputStream().flush();
+                long start = System.nanoTime();
+                assertThat(slow.socket().getInputStream().read()).isEqualTo(-1);
+                assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(10).toNanos());
+            }
+            try (TlsHttpClient idle = TlsHttpClient.connect(lab.tls("machine"), strict.port())) {
+                assertThat(idle.socket().getInputStream().read()).isEqualTo(-1);
+            }
+        } finally {
+            strict.close();
+        }
+    }
+
+    @Test
     void abandonedInitsDoNotOutgrowTheCap() throws Exception {
         RunningGateway small = Gateway.start(lab.options().authInfoCap(3).build());
         try {
