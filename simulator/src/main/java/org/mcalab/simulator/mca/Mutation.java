@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mcalab.fixtures.Credential;
-import org.mcalab.fixtures.Role;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.simulator.client.ClientIdentity;
@@ -509,10 +508,5 @@ public enum Mutation {
         outcome.notes().forEach(a.transcript()::note);
         return outcome.passed() ? login
                 : login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());
-    }
-
-    /** The role label of a credential in the report ("machine", "user"). */
-    static String role(Credential c) {
-        return c.identity().role() == Role.MACHINE ? "machine" : "user";
     }
 }
