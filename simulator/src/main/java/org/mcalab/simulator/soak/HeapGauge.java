@@ -1,0 +1,26 @@
+package org.mcalab.simulator.soak;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/** Heap in use after garbage collection: the live set, which a leak makes grow. */
+final class HeapGauge {
+    private HeapGauge() {}
+
+    /** The smallest of a few post-GC readings, so a collection that happens to leave garbage does not count. */
+    static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
+    }
+}

@@ -1,0 +1,90 @@
+package org.mcalab.simulator.soak;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
+import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.simulator.client.GatewayTrust;
+import org.mcalab.simulator.sut.Target;
+
+/** A minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process: what the soak tests run against. */
+final class EmbeddedLab implements AutoCloseable, SoakGateway {
+    final Manifest pki;
+    final RunningGateway gateway;
+    private final HttpServer crls;
+
+    private EmbeddedLab(Manifest pki, RunningGateway gateway, HttpServer crls) {
+        this.pki = pki;
+        this.gateway = gateway;
+        this.crls = crls;
+    }
+
+    static EmbeddedLab start(Path dir, UnaryOperator<GatewayOptions.Builder> tweak) throws Exception {
+        Path pkiDir = dir.resolve("pki");
+        HttpServer crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        crls.createContext("/crl/", ex -> {
+            try (ex) {
+                Path f = pkiDir.resolve("crl").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
+                if (!Files.isRegularFile(f)) {
+                    ex.sendResponseHeaders(404, -1);
+                    return;
+                }
+                byte[] body = Files.readAllBytes(f);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        crls.start();
+        Manifest pki = TestPki.mint(pkiDir, PkiOptions.defaults()
+                .withCrlBaseUrl("http://127.0.0.1:" + crls.getAddress().getPort() + "/crl/")).manifest();
+        ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
+                pki.path(pki.identity(TestPki.GATEWAY).key()));
+        GatewayOptions.Builder options = GatewayOptions.builder(AsaConfigParser.parse(pki.asaConfig()), identity)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).traceCapacity(500);
+        return new EmbeddedLab(pki, Gateway.start(tweak.apply(options).build()), crls);
+    }
+
+    Target target() throws IOException {
+        return new Target(URI.create(gateway.url()), GatewayTrust.caBundle(pki.caBundle()), pki, true, null, List.of());
+    }
+
+    @Override
+    public int activeSessions() {
+        return gateway.sessions().size();
+    }
+
+    @Override
+    public int pendingAuthentications() {
+        return gateway.pendingAuthentications();
+    }
+
+    @Override
+    public OptionalInt addressesInUse() {
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public boolean logout(String sessionToken) {
+        return gateway.sessions().findActive(sessionToken)
+                .map(s -> gateway.sessions().end(s.index(), "User Requested")).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        crls.stop(0);
+    }
+}

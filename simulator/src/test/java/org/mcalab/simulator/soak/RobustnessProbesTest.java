@@ -1,0 +1,43 @@
+package org.mcalab.simulator.soak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.reports.model.RobustnessSection;
+
+/** The report's robustness probe set against the in-process gateway (short timeouts so it runs in seconds). */
+class RobustnessProbesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(150)
+    void everyProbePassesAgainstTheReferenceGateway() throws Exception {
+        try (EmbeddedLab lab = EmbeddedLab.start(dir, b -> b.requestTimeout(Duration.ofSeconds(3))
+                .handshakeTimeout(Duration.ofSeconds(3)))) {
+            RobustnessSection s = RobustnessProbes.run(lab.target(),
+                    new RobustnessProbes.Options(2, Duration.ofSeconds(12), Duration.ofSeconds(12)));
+            assertThat(s.probes()).extracting(RobustnessSection.Probe::input).contains("external entity (XXE)",
+                    "billion laughs", "10 MiB body", "one byte per second", "TLS handshake stopped after the ClientHello",
+                    "well-behaved MCA login after the probes");
+            assertThat(s.probes()).allSatisfy(p -> assertThat(p.passed()).as(p.kind() + " / " + p.input() + ": " + p.outcome()).isTrue());
+        }
+    }
+
+    /** A gateway that never times out a slow client fails the slowloris probe: the probe can fail. */
+    @Test
+    @Timeout(120)
+    void aGatewayThatWaitsForeverFailsTheSlowClientProbe() throws Exception {
+        try (EmbeddedLab lab = EmbeddedLab.start(dir, b -> b.requestTimeout(Duration.ofMinutes(5))
+                .idleTimeout(Duration.ofMinutes(5)))) {
+            RobustnessSection s = RobustnessProbes.run(lab.target(),
+                    new RobustnessProbes.Options(1, Duration.ofSeconds(5), Duration.ofSeconds(15)));
+            assertThat(s.probes()).filteredOn(p -> p.input().equals("one byte per second"))
+                    .singleElement().satisfies(p -> assertThat(p.passed()).isFalse());
+        }
+    }
+}
