@@ -48,7 +48,11 @@ public final class DtlsChannel {
         return registration.parameters();
     }
 
-    /** The session's DTLS counters (shared by all handshakes of the session). */
+    /**
+     * The session's DTLS counters (shared by all handshakes of the session): IP packets and their bytes, like the
+     * SSL-Tunnel row; DPD, MTU probes and keepalives are not traffic. Drops include replays and records that failed
+     * authentication.
+     */
     public Counters counters() {
         return registration.counters();
     }
@@ -75,7 +79,11 @@ public final class DtlsChannel {
         byte[] record = new byte[1 + length];
         record[0] = (byte) type.code();
         System.arraycopy(payload, offset, record, 1, length);
-        return sendRecord(record, record.length);
+        boolean sent = sendRecord(record, record.length);
+        if (sent && type == CstpPacketType.DATA) {
+            counters().sent(length);
+        }
+        return sent;
     }
 
     private boolean sendRecord(byte[] record, int length) {
@@ -91,7 +99,6 @@ public final class DtlsChannel {
                 }
                 t.send(record, 0, length);
             }
-            counters().sent(length);
             return true;
         } catch (IOException e) {
             counters().droppedTx();
@@ -197,9 +204,11 @@ public final class DtlsChannel {
             counters().droppedRx();
             return;
         }
-        counters().received(n);
         switch (type) {
-            case DATA -> registration.listener().data(this, Arrays.copyOfRange(buf, 1, n));
+            case DATA -> {
+                counters().received(n - 1);
+                registration.listener().data(this, Arrays.copyOfRange(buf, 1, n));
+            }
             case DPD_REQUEST -> {
                 // Echo every byte: openconnect's MTU probes count only with the same length and bytes (§8.6).
                 byte[] reply = Arrays.copyOf(buf, n);

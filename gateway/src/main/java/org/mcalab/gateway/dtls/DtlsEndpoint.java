@@ -24,6 +24,7 @@ public final class DtlsEndpoint {
     private final Trace trace;
     private DtlsService service;
     private boolean failed;
+    private volatile boolean dropAll;
 
     private DtlsEndpoint(boolean enabled, int port, Trace trace) {
         this.enabled = enabled;
@@ -47,6 +48,20 @@ public final class DtlsEndpoint {
     /** {@code --no-dtls}: no UDP socket, no X-DTLS-* header, every tunnel on CSTP. */
     public static DtlsEndpoint disabled() {
         return new DtlsEndpoint(false, 0, Trace.NONE);
+    }
+
+    /**
+     * Test switch: the UDP socket discards every datagram, as if a firewall blocked UDP; openconnect then falls back
+     * to CSTP after its DTLS handshake timeout (protocol doc §8.7).
+     */
+    public DtlsEndpoint dropAllDatagrams(boolean drop) {
+        synchronized (this) {
+            dropAll = drop;
+            if (service != null) {
+                service.server().dropAllDatagrams(drop);
+            }
+        }
+        return this;
     }
 
     /** The running service, once a CONNECT started it (tests use it for its counters and switches). */
@@ -91,6 +106,7 @@ public final class DtlsEndpoint {
                 return Optional.empty();
             }
         }
+        service.server().dropAllDatagrams(dropAll);
         LOG.info("DTLS listening on UDP {}", service.server().localAddress());
         DtlsService started = service;
         Channel parent = tcpChannel.parent();

@@ -35,6 +35,8 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     private final TunnelRow row;
     private final Counters counters;
     private final long dpdNanos;
+    /** The DTLS channel beside this tunnel: downstream data goes there while it is up (fallback: CSTP). */
+    private final org.mcalab.gateway.dtls.DtlsLink dtls;
     /** Volatile: read by other threads (the sweeper, other tunnels delivering packets). */
     private volatile Channel channel;
     private InsideNetwork.Port port;
@@ -43,7 +45,9 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     private long lastDpdSentNanos;
     private volatile End end;
 
-    CstpTunnelHandler(CstpTunnelService service, SessionTunnels owner, TunnelRow row, Duration serverDpd) {
+    CstpTunnelHandler(CstpTunnelService service, SessionTunnels owner, TunnelRow row, Duration serverDpd,
+                      org.mcalab.gateway.dtls.DtlsLink dtls) {
+        this.dtls = dtls;
         this.service = service;
         this.owner = owner;
         this.row = row;
@@ -60,6 +64,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
         lastReceivedNanos = System.nanoTime();
         port = service.inside().attach(owner.address, this::toClient);
+        dtls.attach(this::fromDtls);
         if (dpdNanos > 0) {
             long tick = Math.max(dpdNanos / 4, TimeUnit.MILLISECONDS.toNanos(10));
             dpdTimer = ctx.executor().scheduleAtFixedRate(this::checkLiveness, tick, tick, TimeUnit.NANOSECONDS);
@@ -96,7 +101,14 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** DATA that arrived on DTLS: the same path into the inside network; DTLS counts it on its own row. */
+    private String fromDtls(ByteBuf packet) {
+        owner.lastDataNanos = System.nanoTime();
+        return port.send(packet);
+    }
+
     private void fromClient(ByteBuf packet) {
+        dtls.clientSentOnCstp();
         int length = packet.readableBytes();
         counters.received(length);
         owner.lastDataNanos = System.nanoTime();
@@ -115,6 +127,10 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         if (ch == null || !ch.isActive() || end != null || !ch.isWritable()) {
             packet.release();
             counters.droppedTx();
+            return;
+        }
+        if (dtls.sendToClient(packet)) {
+            owner.lastDataNanos = System.nanoTime();
             return;
         }
         counters.sent(packet.readableBytes());
@@ -186,6 +202,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         if (port != null) {
             port.detach();
         }
+        dtls.close();
         service.tunnelClosed(owner, this);
     }
 

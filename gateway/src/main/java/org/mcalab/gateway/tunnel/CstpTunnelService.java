@@ -65,6 +65,9 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     private final InsideNetwork inside;
     private final TunnelTiming timing;
     private final Clock clock;
+    /** DTLS beside CSTP (gateway/dtls); on by default, UDP on the HTTPS port. */
+    private volatile org.mcalab.gateway.dtls.DtlsEndpoint dtls = org.mcalab.gateway.dtls.DtlsEndpoint.sameAsHttps(
+            org.mcalab.gateway.trace.Trace.NONE);
     private final Map<String, AddressPool> pools = new HashMap<>();
     private final Map<Integer, SessionTunnels> bySession = new ConcurrentHashMap<>();
     private final LongAdder malformedFrames = new LongAdder();
@@ -117,6 +120,16 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         connect(ctx, request.headers(), session, connection);
     }
 
+    /** Replaces the DTLS endpoint ({@code DtlsEndpoint.disabled()} for {@code --no-dtls}); before the first CONNECT. */
+    public CstpTunnelService dtls(org.mcalab.gateway.dtls.DtlsEndpoint endpoint) {
+        this.dtls = endpoint;
+        return this;
+    }
+
+    public org.mcalab.gateway.dtls.DtlsEndpoint dtls() {
+        return dtls;
+    }
+
     public InsideNetwork inside() {
         return inside;
     }
@@ -164,13 +177,18 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
             old.terminate("replaced by a reconnect of the same session");
         }
 
+        Map<String, String> request = caseInsensitive(requestHeaders);
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        org.mcalab.gateway.dtls.DtlsLink dtlsLink = dtls.link(channel, request::get, s.policy().anyconnect(),
+                Optional.ofNullable(tls).map(SslHandler::engine), session);
         ConnectResponse response = ConnectResponse.build(s.hostname(), s.policy(), s.pool().get(), owner.address, s.splitNetworks(),
-                ConnectResponse.ClientRequest.of(caseInsensitive(requestHeaders)));
+                ConnectResponse.ClientRequest.of(request)).withExtra(dtlsLink.responseHeaders().stream()
+                .map(h -> new ConnectResponse.Header(h.name(), h.value())).toList());
 
         TunnelRow row = tunnelRow(channel, connection);
         session.addTunnel(row);
         Duration dpd = s.policy().anyconnect().dpdGateway().filter(d -> !d.isZero()).map(timing::scaleDpd).orElse(null);
-        CstpTunnelHandler handler = new CstpTunnelHandler(this, owner, row, dpd);
+        CstpTunnelHandler handler = new CstpTunnelHandler(this, owner, row, dpd, dtlsLink);
         owner.live.add(handler);
 
         ChannelPipeline pipeline = channel.pipeline();
