@@ -22,6 +22,7 @@ import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.dtls.DtlsEndpoint;
 import org.mcalab.gateway.dtls.DtlsService;
+import org.mcalab.gateway.dtls.PskExporter;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
@@ -79,7 +80,8 @@ class OpenconnectDtlsTest {
             TunnelRow ssl = row(s, TunnelRow.Kind.SSL).orElseThrow();
             TunnelRow dtlsRow = row(s, TunnelRow.Kind.DTLS).orElseThrow(() -> new AssertionError("no DTLS-Tunnel row"));
             assertThat(dtlsRow.encapsulation()).isEqualTo("DTLSv1.2");
-            assertThat(dtlsRow.ciphersuite()).isEqualTo("AES256-GCM-SHA384");
+            // JDK 25+ can export the CSTP session's keying material: PSK-NEGOTIATE; JDK 17: legacy resumption
+            assertThat(dtlsRow.ciphersuite()).isEqualTo(PskExporter.available() ? "PSK-AES256-GCM-SHA384" : "AES256-GCM-SHA384");
             assertThat(dtlsRow.encryption()).isEqualTo("AES-GCM-256");
             assertThat(dtlsRow.dstPort()).isEqualTo(gateway.port());
 
@@ -94,7 +96,7 @@ class OpenconnectDtlsTest {
             assertThat(dtls.server().stats().handshakes()).isEqualTo(1);
 
             String detail = SessionView.detail(List.of(s), Instant.now());
-            assertThat(detail).contains("DTLS-Tunnel:", "DTLSv1.2", "AES256-GCM-SHA384", "UDP Src Port");
+            assertThat(detail).contains("DTLS-Tunnel:", "DTLSv1.2", dtlsRow.ciphersuite(), "UDP Src Port");
         });
         assertThat(run.log).contains("Established DTLS connection");
         // MTU probes are DPD requests echoed byte for byte; a wrong echo makes openconnect settle on 576 (§8.6)
