@@ -1,0 +1,352 @@
+package org.mcalab.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.simulator.load.CpuMeter;
+import org.mcalab.simulator.load.GatewayProbe;
+import org.mcalab.simulator.load.LoadIdentity;
+import org.mcalab.simulator.load.LoadReport;
+import org.mcalab.simulator.load.LoadSetupException;
+import org.mcalab.simulator.load.LoginLoad;
+import org.mcalab.simulator.load.LoginPlan;
+import org.mcalab.simulator.load.TargetCheck;
+import org.mcalab.simulator.load.TunnelLoad;
+import org.mcalab.simulator.load.TunnelPlan;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mcalab load logins|tunnel}: load against the embedded reference gateway (default) or a gateway the
+ * operator owns. Both are bounded by duration and count, refuse non-loopback targets without {@code --allow-remote},
+ * and fail fast (exit 2) on an unreachable target. Exit 0 when every login/tunnel succeeded, 1 otherwise.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load: MCA logins per second (Gatling) and tunnel throughput (Netty generator).",
+        subcommands = {LoadCommand.Logins.class, LoadCommand.Tunnel.class})
+final class LoadCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw new UsageException("'load' needs a subcommand: logins or tunnel (try 'mcalab load --help')");
+    }
+
+    /** Options both subcommands share. */
+    static final class Common {
+        @Option(names = "--target", paramLabel = "URL",
+                description = "Gateway to load, https://host:port (default: start the embedded reference gateway).")
+        URI target;
+
+        @Option(names = "--pki", paramLabel = "DIR",
+                description = "Minted PKI (mcalab pki init) whose CAs the --target trusts; load identities are issued from it.")
+        Path pki;
+
+        @Option(names = "--allow-remote", description = "Allow a --target that is not a loopback address.")
+        boolean allowRemote;
+
+        @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+                description = "Hard bound of the run (e.g. 30s, 2m, 500ms; default ${DEFAULT-VALUE}).")
+        Duration duration = Duration.ofSeconds(30);
+
+        @Option(names = "--tls", paramLabel = "ENGINE", description = "Client TLS engine: openssl (netty-tcnative BoringSSL) or jdk (default ${DEFAULT-VALUE}).")
+        String tls = "openssl";
+
+        @Option(names = "--gateway-pid", paramLabel = "PID", description = "Read this process's CPU time from /proc (external gateways).")
+        Long gatewayPid;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Where load.json and report.html go (default ./load-<kind>).")
+        Path out;
+
+        boolean openSsl() {
+            return switch (tls.toLowerCase(Locale.ROOT)) {
+                case "openssl" -> true;
+                case "jdk" -> false;
+                default -> throw new UsageException("--tls must be openssl or jdk, not " + tls);
+            };
+        }
+
+        void validate() {
+            if (duration.isZero() || duration.isNegative()) {
+                throw new UsageException("--duration must be positive");
+            }
+            if (duration.compareTo(Duration.ofHours(1)) > 0) {
+                throw new UsageException("--duration is bounded to 1h");
+            }
+            openSsl();
+            if (target != null) {
+                if (pki == null) {
+                    throw new UsageException("--target needs --pki DIR: the identities must come from CAs the gateway trusts");
+                }
+                try {
+                    TargetCheck.require(target, allowRemote, Duration.ofSeconds(3));
+                } catch (LoadSetupException e) {
+                    throw new UsageException(e.getMessage(), e);
+                }
+            }
+        }
+
+        Manifest externalPki() {
+            try {
+                return Manifest.read(pki);
+            } catch (RuntimeException e) {
+                throw new UsageException("--pki " + pki + ": " + e.getMessage(), e);
+            }
+        }
+
+        CpuMeter externalCpu() {
+            return gatewayPid == null ? CpuMeter.NONE : CpuMeter.process(gatewayPid);
+        }
+
+        Path outDir(String kind) {
+            return out != null ? out : Path.of("load-" + kind);
+        }
+    }
+
+    @Command(name = "logins", mixinStandardHelpOptions = true,
+            description = {"MCA logins per second: each virtual user presents its own machine certificate in TLS, posts init, "
+                    + "signs the auth-request's exact bytes with its own user key and posts the auth-reply (Gatling, in-process).",
+                    "Writes OUT/load.json, OUT/report.html and Gatling's report under OUT/gatling/."})
+    static final class Logins implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--users", paramLabel = "N", description = "Logins to attempt (default ${DEFAULT-VALUE}).")
+        int users = 200;
+
+        @Option(names = "--rate", paramLabel = "R", description = "Arrivals per second (default ${DEFAULT-VALUE}).")
+        double rate = 50;
+
+        @Option(names = "--identities", paramLabel = "N",
+                description = "Distinct identities to mint (default: one per user, at most 2000; users reuse them in turn).")
+        Integer identities;
+
+        @Option(names = "--single-cert", description = "One TLS certificate only, init -> complete (gateways without MCA, e.g. ocserv).")
+        boolean singleCert;
+
+        @Option(names = "--path", paramLabel = "PATH",
+                description = "Path init and auth-reply are posted to (default /MCA, or /CERT with --single-cert on the embedded gateway).")
+        String path;
+
+        @Option(names = "--new-connection", description = "Post the auth-reply on a new TLS connection, as openconnect -c does (default: keep-alive).")
+        boolean newConnection;
+
+        @Override
+        public Integer call() throws IOException {
+            common.validate();
+            if (users < 1 || users > 1_000_000) {
+                throw new UsageException("--users must be 1..1000000");
+            }
+            if (!(rate > 0) || rate > 100_000) {
+                throw new UsageException("--rate must be > 0 and at most 100000");
+            }
+            int count = identities != null ? identities : Math.min(users, 2000);
+            if (count < 1 || count > 100_000) {
+                throw new UsageException("--identities must be 1..100000");
+            }
+            return quietly(() -> {
+                try (LoadGateway embedded = common.target == null ? LoadGateway.start() : null) {
+                    Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
+                    URI target = embedded != null ? embedded.url() : common.target;
+                    String p = path != null ? path : embedded == null ? "/" : singleCert ? "/CERT" : "/MCA";
+                    CpuMeter cpu = embedded != null ? embedded.cpu() : common.externalCpu();
+                    LoginPlan plan = new LoginPlan(target, p, singleCert, pki.dir(), count, users, rate, common.duration,
+                            common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded != null);
+                    LoadReport report;
+                    try {
+                        report = LoginLoad.run(plan, cpu);
+                    } catch (LoadSetupException e) {
+                        throw new UsageException(e.getMessage(), e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UsageException("interrupted");
+                    }
+                    return finish(spec, report, plan.outDir());
+                }
+            });
+        }
+    }
+
+    @Command(name = "tunnel", mixinStandardHelpOptions = true,
+            description = {"Tunnel throughput: N logged-in CSTP tunnels send UDP packets to the gateway's inside discard (9) "
+                    + "or echo (7) host; goodput, packets/s, echo RTT, drops and gateway CPU. With --idle: hold N tunnels "
+                    + "without traffic and measure the heap per tunnel.",
+                    "Writes OUT/load.json and OUT/report.html."})
+    static final class Tunnel implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common;
+
+        @Option(names = "--tunnels", paramLabel = "N", description = "Concurrent tunnels (default ${DEFAULT-VALUE}).")
+        int tunnels = 1;
+
+        @Option(names = "--mode", paramLabel = "MODE", description = "cstp (default) or dtls.")
+        String mode = "cstp";
+
+        @Option(names = "--service", paramLabel = "S", description = "discard (UDP 9, default) or echo (UDP 7).")
+        String service = "discard";
+
+        @Option(names = "--inside", paramLabel = "IP", description = "Inside host (default ${DEFAULT-VALUE}; exists only inside the gateway).")
+        String inside = "192.168.1.10";
+
+        @Option(names = "--size", paramLabel = "BYTES", description = "IP packet size (default ${DEFAULT-VALUE}).")
+        int size = 1400;
+
+        @Option(names = "--packets", paramLabel = "N", description = "Stop after N packets over all tunnels (default: duration only).")
+        long packets;
+
+        @Option(names = "--window", paramLabel = "N", description = "Echo packets in flight per tunnel (default ${DEFAULT-VALUE}).")
+        int window = 32;
+
+        @Option(names = "--idle", description = "No traffic: hold the tunnels for --duration; report heap per tunnel.")
+        boolean idle;
+
+        @Option(names = "--setup-concurrency", paramLabel = "N", description = "Tunnel logins in flight at once (default ${DEFAULT-VALUE}).")
+        int setupConcurrency = 32;
+
+        @Option(names = "--path", paramLabel = "PATH", description = "MCA group-url path (default ${DEFAULT-VALUE}).")
+        String path = "/MCA";
+
+        @Override
+        public Integer call() throws IOException {
+            if (!mode.equalsIgnoreCase("cstp")) {
+                if (mode.equalsIgnoreCase("dtls")) {
+                    throw new UsageException("--mode dtls is not built yet: the load generator drives CSTP tunnels only");
+                }
+                throw new UsageException("--mode must be cstp or dtls, not " + mode);
+            }
+            TunnelPlan.Service s = switch (service.toLowerCase(Locale.ROOT)) {
+                case "discard" -> TunnelPlan.Service.DISCARD;
+                case "echo" -> TunnelPlan.Service.ECHO;
+                default -> throw new UsageException("--service must be discard or echo, not " + service);
+            };
+            if (tunnels < 1 || tunnels > 20_000) {
+                throw new UsageException("--tunnels must be 1..20000");
+            }
+            if (size < 44 || size > 1406) {
+                throw new UsageException("--size must be 44..1406 bytes (an IPv4/UDP packet that fits the tunnel MTU)");
+            }
+            if (packets < 0 || window < 1 || setupConcurrency < 1) {
+                throw new UsageException("--packets must be >= 0, --window and --setup-concurrency >= 1");
+            }
+            Inet4Address insideHost;
+            try {
+                if (!(InetAddress.getByName(inside) instanceof Inet4Address a)) {
+                    throw new UsageException("--inside must be an IPv4 address");
+                }
+                insideHost = a;
+            } catch (UnknownHostException e) {
+                throw new UsageException("--inside must be an IPv4 address, not " + inside);
+            }
+            common.validate();
+            return quietly(() -> {
+                try (LoadGateway embedded = common.target == null ? LoadGateway.start() : null) {
+                    Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
+                    URI target = embedded != null ? embedded.url() : common.target;
+                    List<LoadIdentity> ids = LoadIdentity.mint(pki, tunnels, true);
+                    GatewayProbe probe = embedded != null ? embedded : GatewayProbe.cpuOnly(common.externalCpu());
+                    TunnelPlan plan = new TunnelPlan(target, path, ids, tunnels, s, insideHost, size, common.duration, packets,
+                            window, idle, setupConcurrency, pki.caBundle(), common.outDir("tunnel"), common.openSsl(),
+                            commandLine(spec), embedded != null, probe);
+                    LoadReport report;
+                    try {
+                        report = TunnelLoad.run(plan);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new UsageException("interrupted");
+                    }
+                    return finish(spec, report, plan.outDir());
+                }
+            });
+        }
+    }
+
+    interface Body {
+        Integer run() throws IOException;
+    }
+
+    /** Load logs thousands of connections: the gateway's and Netty's INFO lines would drown the summary. */
+    static Integer quietly(Body body) throws IOException {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level previous = root.getLevel();
+        root.setLevel(Level.WARN);
+        try {
+            return body.run();
+        } finally {
+            root.setLevel(previous);
+        }
+    }
+
+    static Integer finish(CommandSpec spec, LoadReport report, Path out) throws IOException {
+        report.write(out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(headline(report));
+        Map<String, Double> pct = report.latencyPercentilesMillis();
+        if (!pct.isEmpty()) {
+            StringBuilder b = new StringBuilder("latency ms:");
+            pct.forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
+            stdout.println(b);
+        }
+        for (String note : report.notes()) {
+            stdout.println("  " + note);
+        }
+        stdout.println("report: " + out.resolve("report.html") + ", " + out.resolve(LoadReport.JSON_FILE));
+        report.links().forEach((k, v) -> stdout.println(k + ": " + out.resolve(v)));
+        stdout.flush();
+        return report.passed() ? Main.OK : Main.FAILED;
+    }
+
+    private static String headline(LoadReport r) {
+        StringBuilder b = new StringBuilder(r.kind()).append(": ").append(r.verdictText()).append(" |");
+        r.summary().forEach((k, v) -> b.append(' ').append(k).append('=').append(v % 1 == 0 ? Long.toString(v.longValue()) : v));
+        return b.toString();
+    }
+
+    static String commandLine(CommandSpec spec) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "mcalab load " + String.join(" ", args);
+    }
+
+    /** 30s, 2m, 500ms, 1h, or plain seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a duration (use e.g. 30s, 2m, 500ms): " + value);
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+}

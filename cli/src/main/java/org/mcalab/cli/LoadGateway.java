@@ -1,0 +1,162 @@
+package org.mcalab.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.MintResult;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
+import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.TunnelTiming;
+import org.mcalab.gateway.tunnel.VirtualInsideNetwork;
+import org.mcalab.simulator.load.CpuMeter;
+import org.mcalab.simulator.load.GatewayProbe;
+
+/**
+ * The load commands' default target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway
+ * in-process on 127.0.0.1:0 with the CSTP tunnel service and the virtual inside network (discard and echo hosts on
+ * 192.168.1.0/24, which exist only in the gateway's memory). The seed's pool has 254 addresses; load needs one per
+ * tunnel, so the pool line is widened to 192.168.128.0/18 (16,382 addresses) in this gateway's copy of asa.cfg.
+ */
+final class LoadGateway implements GatewayProbe, AutoCloseable {
+    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
+    static final String LOAD_POOL = "ip local pool ANYCONNECT-POOL 192.168.128.1-192.168.191.254 mask 255.255.192.0";
+
+    private final Path workDir;
+    private final EmbeddedCrlServer crls;
+    private final RunningGateway gateway;
+    private final CstpTunnelService tunnels;
+    private final Manifest pki;
+
+    private LoadGateway(Path workDir, EmbeddedCrlServer crls, RunningGateway gateway, CstpTunnelService tunnels, Manifest pki) {
+        this.workDir = workDir;
+        this.crls = crls;
+        this.gateway = gateway;
+        this.tunnels = tunnels;
+        this.pki = pki;
+    }
+
+    /** @throws UsageException when anything cannot be set up (exit 2) */
+    static LoadGateway start() {
+        Path work;
+        try {
+            work = Files.createTempDirectory("mcalab-load-");
+        } catch (IOException e) {
+            throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        EmbeddedCrlServer crls = null;
+        CstpTunnelService tunnels = null;
+        try {
+            Path pkiDir = work.resolve("pki");
+            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
+            MintResult minted = TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl()));
+            Manifest pki = minted.manifest();
+            String asa = Files.readString(pki.asaConfig());
+            if (!asa.contains(SEED_POOL)) {
+                throw new UsageException("the minted asa.cfg no longer has the seed pool line; cannot widen it for load");
+            }
+            AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, LOAD_POOL));
+            ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
+                    pki.path(pki.identity(TestPki.GATEWAY).key()));
+            tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+            GatewayOptions options = GatewayOptions.builder(config, identity)
+                    .listen(new InetSocketAddress("127.0.0.1", 0))
+                    .traceOut(null)
+                    .traceCapacity(1000)
+                    .tunnelService(tunnels)
+                    .build();
+            RunningGateway gateway = Gateway.start(options); // attaches the tunnel service to its sessions
+            return new LoadGateway(work, crls, gateway, tunnels, pki);
+        } catch (IOException | GatewayException | RuntimeException e) {
+            if (tunnels != null) {
+                tunnels.close();
+            }
+            if (crls != null) {
+                crls.close();
+            }
+            delete(work);
+            if (e instanceof UsageException u) {
+                throw u;
+            }
+            throw new UsageException("cannot start the embedded gateway: " + e.getMessage(), e);
+        }
+    }
+
+    URI url() {
+        return URI.create(gateway.url());
+    }
+
+    Manifest pki() {
+        return pki;
+    }
+
+    /** The gateway's own threads (all named mcalab-*), not the generator's beside it in this JVM. */
+    @Override
+    public CpuMeter cpu() {
+        return CpuMeter.threadsNamed("mcalab-");
+    }
+
+    @Override
+    public Optional<InsideCount> inside() {
+        if (tunnels.inside() instanceof VirtualInsideNetwork v) {
+            VirtualInsideNetwork.Stats s = v.stats();
+            return Optional.of(new InsideCount(s.discarded(), s.discardedBytes(), s.echoed(), s.dropped()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public OptionalLong heapAfterGc() {
+        return heapOfThisJvm();
+    }
+
+    @Override
+    public boolean sharesHeapWithGenerator() {
+        return true;
+    }
+
+    static OptionalLong heapOfThisJvm() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return OptionalLong.of(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        tunnels.close();
+        crls.close();
+        delete(workDir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

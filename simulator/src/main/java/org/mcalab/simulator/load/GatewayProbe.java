@@ -1,0 +1,36 @@
+package org.mcalab.simulator.load;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the load generator can learn from the gateway side, when it can: its CPU time, what its inside hosts took,
+ * and its heap. The embedded gateway answers all; an external one at most its CPU ({@code --gateway-pid}).
+ */
+public interface GatewayProbe {
+    CpuMeter cpu();
+
+    /** The inside network's counters so far (discard host, echo host, drops). */
+    default Optional<InsideCount> inside() {
+        return Optional.empty();
+    }
+
+    /** Heap used after a full GC, in bytes, of the process the gateway runs in. */
+    default OptionalLong heapAfterGc() {
+        return OptionalLong.empty();
+    }
+
+    /** True when the gateway shares this JVM: its heap then includes the load generator's own objects. */
+    default boolean sharesHeapWithGenerator() {
+        return false;
+    }
+
+    /** @param discardedBytes IP bytes the discard host (UDP port 9) took */
+    record InsideCount(long discardedPackets, long discardedBytes, long echoed, long dropped) {}
+
+    static GatewayProbe cpuOnly(CpuMeter cpu) {
+        return () -> cpu;
+    }
+
+    GatewayProbe NONE = () -> CpuMeter.NONE;
+}
