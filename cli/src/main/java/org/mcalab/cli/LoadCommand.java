@@ -92,13 +92,13 @@ final class LoadCommand implements Callable<Integer> {
             }
             openSsl();
             if (target != null) {
-                if (pki == null) {
-                    throw new UsageException("--target needs --pki DIR: the identities must come from CAs the gateway trusts");
-                }
                 try {
                     TargetCheck.require(target, allowRemote, Duration.ofSeconds(3));
                 } catch (LoadSetupException e) {
                     throw new UsageException(e.getMessage(), e);
+                }
+                if (pki == null) {
+                    throw new UsageException("--target needs --pki DIR: the identities must come from CAs the gateway trusts");
                 }
             }
         }

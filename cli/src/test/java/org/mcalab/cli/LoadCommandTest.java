@@ -1,0 +1,171 @@
+package org.mcalab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load commands: option validation (no load leaves for a non-loopback target without --allow-remote, an
+ * unreachable target is exit 2, not a hang) and short bounded runs against the embedded gateway that must write a
+ * plausible load.json. No figure is asserted against a performance target.
+ */
+class LoadCommandTest {
+    @TempDir
+    Path base;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static synchronized Outcome run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(Path file) throws Exception {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    @Test
+    void aNonLoopbackTargetIsRefusedWithoutAllowRemote() {
+        for (String kind : List.of("logins", "tunnel")) {
+            Outcome o = run("load", kind, "--target", "https://192.0.2.1:8443", "--pki", base.toString(),
+                    "--out", base.resolve(kind).toString());
+            assertThat(o.exitCode()).as(kind).isEqualTo(Main.USAGE);
+            assertThat(o.err()).contains("not a loopback address").contains("--allow-remote");
+            assertThat(base.resolve(kind)).doesNotExist();
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void anUnreachableTargetIsExit2WithTheAddressNamed() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        for (String kind : List.of("logins", "tunnel")) {
+            Outcome o = run("load", kind, "--target", "https://127.0.0.1:" + closed, "--pki", base.toString(),
+                    "--out", base.resolve(kind).toString());
+            assertThat(o.exitCode()).as(kind).isEqualTo(Main.USAGE);
+            assertThat(o.err()).contains("127.0.0.1:" + closed).contains("unreachable");
+        }
+    }
+
+    @Test
+    void aTargetWithoutItsPkiIsExit2() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Outcome o = run("load", "logins", "--target", "https://127.0.0.1:" + s.getLocalPort());
+            assertThat(o.exitCode()).isEqualTo(Main.USAGE);
+            assertThat(o.err()).contains("--pki");
+        }
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        assertThat(run("load", "logins", "--users", "0").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--rate", "-1").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--duration", "0s").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--duration", "soon").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "tunnel", "--size", "20").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "tunnel", "--service", "chargen").exitCode()).isEqualTo(Main.USAGE);
+        Outcome dtls = run("load", "tunnel", "--mode", "dtls");
+        assertThat(dtls.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(dtls.err()).contains("dtls");
+        assertThat(run("load").exitCode()).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    @Timeout(600)
+    void twentyMcaLoginsAgainstTheEmbeddedGatewayWriteLoadJsonAndReports() throws Exception {
+        Path out = base.resolve("logins");
+        Outcome o = run("load", "logins", "--users", "20", "--rate", "20", "--duration", "60s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        assertThat(load.get("kind").asText()).isEqualTo("logins");
+        assertThat(load.get("passed").asBoolean()).isTrue();
+        assertThat(load.get("embedded").asBoolean()).isTrue();
+        JsonNode summary = load.get("summary");
+        assertThat(summary.get("logins_ok").asDouble()).isEqualTo(20);
+        assertThat(summary.get("logins_failed").asDouble()).isZero();
+        assertThat(summary.get("logins_per_s").asDouble()).isPositive();
+        assertThat(summary.get("gateway_cpu_percent").asDouble()).isPositive();
+        JsonNode p = load.get("latencyPercentilesMillis");
+        assertThat(p.get("p50").asDouble()).isPositive().isLessThanOrEqualTo(p.get("p99").asDouble());
+        assertThat(load.get("series").get("logins_per_s").size()).isPositive();
+        String gatling = load.get("links").get("gatling").asText();
+        assertThat(out.resolve(gatling)).isRegularFile();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("logins_per_s").contains("<svg");
+        assertThat(o.out()).contains("20 logins succeeded, 0 failed");
+    }
+
+    @Test
+    @Timeout(300)
+    void twoSecondsOfTunnelTrafficToTheDiscardHostWriteLoadJson() throws Exception {
+        Path out = base.resolve("tunnel");
+        Outcome o = run("load", "tunnel", "--tunnels", "2", "--duration", "2s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        assertThat(load.get("kind").asText()).isEqualTo("tunnel");
+        JsonNode s = load.get("summary");
+        assertThat(s.get("tunnels_up").asDouble()).isEqualTo(2);
+        assertThat(s.get("sent_packets").asDouble()).isPositive();
+        // what the gateway's discard host took is counted by the gateway itself, never more than was sent
+        assertThat(s.get("discarded_packets").asDouble()).isPositive().isLessThanOrEqualTo(s.get("sent_packets").asDouble());
+        assertThat(s.get("goodput_mbit_s").asDouble()).isPositive();
+        assertThat(s.get("packets_per_s").asDouble()).isPositive();
+        assertThat(s.get("traffic_seconds").asDouble()).isBetween(1.5, 30.0);
+        assertThat(load.get("series").get("sent_mbit_s").size()).isPositive();
+        assertThat(out.resolve("report.html")).isRegularFile();
+    }
+
+    @Test
+    @Timeout(300)
+    void echoTrafficIsCountedBackWithRoundTripTimes() throws Exception {
+        Path out = base.resolve("echo");
+        Outcome o = run("load", "tunnel", "--service", "echo", "--packets", "2000", "--duration", "5s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        JsonNode s = load.get("summary");
+        assertThat(s.get("sent_packets").asDouble()).isLessThanOrEqualTo(2000);
+        assertThat(s.get("echo_packets").asDouble() + s.get("drops").asDouble()).isEqualTo(s.get("sent_packets").asDouble());
+        assertThat(load.get("latencyPercentilesMillis").get("p50").asDouble()).isPositive();
+    }
+
+    @Test
+    @Timeout(300)
+    void idleTunnelsStayUpAndReportTheirHeap() throws Exception {
+        Path out = base.resolve("idle");
+        Outcome o = run("load", "tunnel", "--tunnels", "5", "--idle", "--duration", "2s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode s = json(out.resolve("load.json")).get("summary");
+        assertThat(s.get("tunnels_up").asDouble()).isEqualTo(5);
+        assertThat(s.get("tunnels_alive_at_end").asDouble()).isEqualTo(5);
+        assertThat(s.has("heap_per_tunnel_kb")).isTrue();
+        assertThat(s.has("sent_packets")).isFalse();
+    }
+}
