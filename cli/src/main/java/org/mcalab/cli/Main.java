@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Prove that multiple-certificate authentication (MCA) works before it reaches users.",
-        subcommands = {PkiCommand.class, GatewayCommand.class, SuiteCommand.class, ShowCommand.class, LoadCommand.class, DebugCommand.class,
+        subcommands = {PkiCommand.class, GatewayCommand.class, SuiteCommand.class, ShowCommand.class, SoakCommand.class, DebugCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

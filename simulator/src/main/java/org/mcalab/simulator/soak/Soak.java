@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -42,13 +41,16 @@ import org.mcalab.simulator.mca.Mutation;
 import org.mcalab.simulator.mca.Observation;
 import org.mcalab.simulator.mca.Profile;
 import org.mcalab.simulator.sut.Target;
-import org.mcalab.simulator.sut.TunnelProbe;
+import org.mcalab.simulator.tunnel.TunnelClient;
+import org.mcalab.simulator.tunnel.TunnelException;
+import org.mcalab.simulator.tunnel.TunnelSession;
 
 /**
- * Churn at a fixed rate against one gateway: MCA logins (with a CSTP tunnel when a tunnel probe is registered),
+ * Churn at a fixed rate against one gateway: MCA logins (each with a CSTP tunnel and a ping through it when
+ * {@link SoakOptions#tunnels()}),
  * logouts, and bad clients (malformed XML, XXE, billion laughs, oversize bodies, replayed auth-replies, made-up
  * cookies). Afterwards every client has logged out, and the gateway must be back where it started: no session,
- * no pending auth-info, no leased address, heap after GC within {@link SoakFigures#HEAP_TOLERANCE} (MCA-ROB-3).
+ * no pending auth-info, every pool address leasable again, heap after GC within {@link SoakFigures#HEAP_TOLERANCE} (MCA-ROB-3).
  *
  * <p>Each tick starts one action, in a cycle of ten: login, logout, login, logout, login, logout, login, logout,
  * bad client, bad client (the bad clients in turn).
@@ -59,15 +61,19 @@ public final class Soak {
     static final String XML_CREDENTIAL = "user";
     private static final int SAMPLES = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** An echo host of the reference gateway's inside network (the seed's split network 192.168.1.0/24). */
+    private static final java.net.Inet4Address INSIDE_HOST = inside("192.168.1.1");
 
     private final Target target;
     private final SoakGateway gateway;
     private final SoakOptions options;
     private final GatewayClient client;
     private final CredentialStore credentials;
-    private final Optional<TunnelProbe> tunnelProbe;
 
-    private final Deque<String> live = new ConcurrentLinkedDeque<>();
+    /** A logged-in client: its token, and its tunnel when it has one. */
+    private record Live(String token, TunnelSession tunnel) {}
+
+    private final Deque<Live> live = new ConcurrentLinkedDeque<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger loginFailures = new AtomicInteger();
     private final AtomicInteger tunnels = new AtomicInteger();
@@ -84,7 +90,6 @@ public final class Soak {
         this.options = options;
         this.client = new GatewayClient(target.url(), target.trust(), Duration.ofSeconds(20));
         this.credentials = new CredentialStore(target.pki());
-        this.tunnelProbe = target.probe("tunnel");
         for (BadInput b : BadInput.values()) {
             bad.put(b, new AtomicInteger[] {new AtomicInteger(), new AtomicInteger()});
         }
@@ -99,7 +104,6 @@ public final class Soak {
         warmUp();
         int sessions0 = gateway.activeSessions();
         int pending0 = gateway.pendingAuthentications();
-        OptionalInt addresses0 = gateway.addressesInUse();
         long heap0 = HeapGauge.usedAfterGc();
 
         long started = System.nanoTime();
@@ -129,10 +133,14 @@ public final class Soak {
             unexpected("clients still busy two minutes after the end");
             workers.shutdownNow();
         }
-        for (String token; (token = live.poll()) != null; ) {
-            logout(token);
+        for (Live l; (l = live.poll()) != null; ) {
+            logout(l);
         }
         Duration ran = Duration.ofNanos(System.nanoTime() - started);
+        settle(sessions0, pending0);
+        OptionalInt leased = options.tunnels() && gateway.poolSize().isPresent()
+                ? OptionalInt.of(gateway.poolSize().getAsInt() - leaseWholePool(gateway.poolSize().getAsInt()))
+                : OptionalInt.empty();
         settle(sessions0, pending0);
 
         Map<String, SoakFigures.Refused> badFigures = new LinkedHashMap<>();
@@ -141,9 +149,6 @@ public final class Soak {
                 badFigures.put(e.getKey().label(), new SoakFigures.Refused(e.getValue()[0].get(), e.getValue()[1].get()));
             }
         }
-        OptionalInt addresses = gateway.addressesInUse();
-        OptionalInt leased = addresses.isPresent()
-                ? OptionalInt.of(addresses.getAsInt() - addresses0.orElse(0)) : OptionalInt.empty();
         List<String> samples;
         synchronized (unexpected) {
             samples = List.copyOf(unexpected);
@@ -157,14 +162,14 @@ public final class Soak {
     private void warmUp() {
         for (int i = 0; i < 3; i++) {
             login();
-            for (String token; (token = live.poll()) != null; ) {
-                logout(token);
+            for (Live l; (l = live.poll()) != null; ) {
+                logout(l);
             }
         }
         for (BadInput b : BadInput.values()) {
             badClient(b);
-            for (String token; (token = live.poll()) != null; ) {
-                logout(token);
+            for (Live l; (l = live.poll()) != null; ) {
+                logout(l);
             }
         }
         logins.set(0);
@@ -192,9 +197,9 @@ public final class Soak {
             if (slot % 2 == 0) {
                 login();
             } else {
-                String token = live.poll();
-                if (token != null) {
-                    logout(token);
+                Live l = live.poll();
+                if (l != null) {
+                    logout(l);
                 }
             }
         } else {
@@ -207,38 +212,91 @@ public final class Soak {
 
     private void login() {
         try {
-            Attempt attempt = new Attempt(client, target, credentials, Profile.LINUX, GROUP, Map.of(),
-                    List.of(TLS_CREDENTIAL), List.of(XML_CREDENTIAL), List.of(), false);
-            Observation o = Mutation.NONE.run(attempt);
-            if (!o.accepted() || o.sessionToken() == null) {
-                loginFailures.incrementAndGet();
-                unexpected("login refused: " + o.text());
+            String token = mcaLogin();
+            if (token == null) {
                 return;
             }
             logins.incrementAndGet();
-            if (tunnelProbe.isPresent()) {
-                ClientIdentity identity = identity(credentials.get(TLS_CREDENTIAL));
-                TunnelProbe.Outcome t = tunnelProbe.get().run(new TunnelProbe.Session(client, identity, o.sessionToken(),
-                        Profile.LINUX.userAgent()), "cstp-traffic");
-                if (t.passed()) {
+            TunnelSession tunnel = null;
+            if (options.tunnels()) {
+                try {
+                    tunnel = tunnel(token);
+                    tunnel.ping(INSIDE_HOST, 56);
                     tunnels.incrementAndGet();
-                } else {
-                    unexpected("tunnel failed: " + t.text());
+                } catch (TunnelException e) {
+                    unexpected("tunnel failed: " + e.getMessage());
+                    if (tunnel != null) {
+                        tunnel.close();
+                        tunnel = null;
+                    }
                 }
             }
-            live.add(o.sessionToken());
+            live.add(new Live(token, tunnel));
         } catch (IOException | RuntimeException e) {
             loginFailures.incrementAndGet();
             unexpected("login failed: " + e);
         }
     }
 
-    private void logout(String token) {
-        if (gateway.logout(token)) {
+    /** The simulator's openconnect-shaped MCA login; the token, or null (counted) when refused. */
+    private String mcaLogin() throws IOException {
+        Attempt attempt = new Attempt(client, target, credentials, Profile.LINUX, GROUP, Map.of(),
+                List.of(TLS_CREDENTIAL), List.of(XML_CREDENTIAL), List.of(), false);
+        Observation o = Mutation.NONE.run(attempt);
+        if (!o.accepted() || o.sessionToken() == null) {
+            loginFailures.incrementAndGet();
+            unexpected("login refused: " + o.text());
+            return null;
+        }
+        return o.sessionToken();
+    }
+
+    private TunnelSession tunnel(String token) throws TunnelException {
+        Credential tls = credentials.get(TLS_CREDENTIAL);
+        return TunnelClient.connect(TunnelClient.Config.of(target.url(), token, target.pki().caBundle())
+                .withClientCertificate(tls.privateKey(), tls.chain()));
+    }
+
+    /** A tunnel logs out with its BYE (as openconnect does); a session without one through the gateway. */
+    private void logout(Live l) {
+        if (l.tunnel() != null) {
+            l.tunnel().close();
+            logouts.incrementAndGet();
+        } else if (gateway.logout(l.token())) {
             logouts.incrementAndGet();
         } else {
             unexpected("logout found no session for a token the gateway issued");
         }
+    }
+
+    /** Leases every pool address at once (logins with tunnels), then logs them all out; returns how many got one. */
+    private int leaseWholePool(int size) throws InterruptedException {
+        List<Live> held = new ArrayList<>();
+        int leased = 0;
+        try {
+            for (int i = 0; i < size; i++) {
+                try {
+                    String token = mcaLogin();
+                    if (token == null) {
+                        continue;
+                    }
+                    TunnelSession t = null;
+                    try {
+                        t = tunnel(token);
+                        leased++;
+                    } catch (TunnelException e) {
+                        // an address that never came back: this lease fails (503 pool exhausted)
+                    }
+                    held.add(new Live(token, t));
+                } catch (IOException e) {
+                    unexpected("pool check login failed: " + e);
+                }
+            }
+        } finally {
+            held.forEach(this::logout);
+        }
+        Thread.sleep(200);
+        return leased;
     }
 
     // ------------------------------------------------------------------ bad clients
@@ -253,7 +311,7 @@ public final class Soak {
             };
             if (o.accepted()) {
                 unexpected(b.label() + " was let in");
-                live.add(o.sessionToken());
+                live.add(new Live(o.sessionToken(), null));
             } else if (o.cited() == b.expected()) {
                 bad.get(b)[1].incrementAndGet();
             } else {
@@ -293,7 +351,7 @@ public final class Soak {
         if (!first.accepted()) {
             throw new IOException("the login to replay was refused: " + first.text());
         }
-        live.add(first.sessionToken());
+        live.add(new Live(first.sessionToken(), null));
         return post(reply);
     }
 
@@ -331,6 +389,14 @@ public final class Soak {
             if (unexpected.size() < SAMPLES) {
                 unexpected.add(what);
             }
+        }
+    }
+
+    private static java.net.Inet4Address inside(String address) {
+        try {
+            return (java.net.Inet4Address) java.net.InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -18,7 +18,8 @@ import org.mcalab.reports.model.RobustnessSection;
  * @param skippedTicks    ticks with every worker busy (the pace was not kept; not an error)
  * @param sessionsLost    sessions still in the database after every client logged out (baseline subtracted)
  * @param pendingLeft     auth-info entries still waiting after the run (baseline subtracted)
- * @param addressesInUse  pool addresses still leased after the run (baseline subtracted), empty without a tunnel
+ * @param addressesInUse  pool addresses that could not be leased again after the run (never returned), empty
+ *                        without tunnels
  */
 public record SoakFigures(Duration ran, double rate, int logins, int loginFailures, int tunnels, int logouts,
                           Map<String, Refused> badInputs, List<String> unexpected, int unexpectedCount, int skippedTicks,

@@ -14,8 +14,11 @@ public interface SoakGateway {
     /** Auth-info entries waiting for a reply. */
     int pendingAuthentications();
 
-    /** Pool addresses leased right now, or empty when the gateway has no tunnel (no pool in use). */
-    OptionalInt addressesInUse();
+    /**
+     * How many addresses the pool the soak's tunnels draw from holds, or empty without tunnels. At the end the soak
+     * leases the whole pool at once: an address that never came back makes one of those tunnels fail.
+     */
+    OptionalInt poolSize();
 
     /** Ends the session holding this token, as a user logout does; false when there was none. */
     boolean logout(String sessionToken);

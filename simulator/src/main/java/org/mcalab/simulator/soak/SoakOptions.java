@@ -6,8 +6,9 @@ import java.time.Duration;
  * @param duration how long the churn runs (bounded: at most {@link #MAX_DURATION})
  * @param rate     actions started per second (a login, a logout or a bad client each count as one)
  * @param workers  clients running at once
+ * @param tunnels  whether each login also brings up a CSTP tunnel (and logs out with the tunnel's BYE)
  */
-public record SoakOptions(Duration duration, double rate, int workers) {
+public record SoakOptions(Duration duration, double rate, int workers, boolean tunnels) {
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     public static final Duration MAX_DURATION = Duration.ofHours(1);
     public static final double DEFAULT_RATE = 5;
@@ -26,6 +27,10 @@ public record SoakOptions(Duration duration, double rate, int workers) {
     }
 
     public static SoakOptions of(Duration duration, double rate) {
-        return new SoakOptions(duration, rate, 4);
+        return new SoakOptions(duration, rate, 4, false);
+    }
+
+    public SoakOptions withTunnels(boolean on) {
+        return new SoakOptions(duration, rate, workers, on);
     }
 }

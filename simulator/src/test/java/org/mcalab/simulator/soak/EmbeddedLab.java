@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
@@ -16,20 +17,32 @@ import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.simulator.client.GatewayTrust;
 import org.mcalab.simulator.sut.Target;
 
 /** A minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process: what the soak tests run against. */
 final class EmbeddedLab implements AutoCloseable, SoakGateway {
+    /** Every soak login is the same user: lift the default 3 simultaneous logins so the whole pool can be held. */
+    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
+    static final String MANY_LOGINS = " vpn-simultaneous-logins 100\n";
+    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
+    static final String SMALL_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.8 mask 255.255.255.0";
+    static final int POOL_SIZE = 8;
+
     final Manifest pki;
     final RunningGateway gateway;
     private final HttpServer crls;
+    private final CstpTunnelService tunnels;
 
-    private EmbeddedLab(Manifest pki, RunningGateway gateway, HttpServer crls) {
+    private EmbeddedLab(Manifest pki, RunningGateway gateway, HttpServer crls, CstpTunnelService tunnels) {
         this.pki = pki;
         this.gateway = gateway;
         this.crls = crls;
+        this.tunnels = tunnels;
     }
 
     static EmbeddedLab start(Path dir, UnaryOperator<GatewayOptions.Builder> tweak) throws Exception {
@@ -52,9 +65,17 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
                 .withCrlBaseUrl("http://127.0.0.1:" + crls.getAddress().getPort() + "/crl/")).manifest();
         ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
                 pki.path(pki.identity(TestPki.GATEWAY).key()));
-        GatewayOptions.Builder options = GatewayOptions.builder(AsaConfigParser.parse(pki.asaConfig()), identity)
-                .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).traceCapacity(500);
-        return new EmbeddedLab(pki, Gateway.start(tweak.apply(options).build()), crls);
+        // A small pool, so an address that is never given back shows at once (the soak leases all of it at the end).
+        String asa = Files.readString(pki.asaConfig());
+        if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
+            throw new IllegalStateException("the minted asa.cfg no longer has the seed pool or group-policy lines");
+        }
+        AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, SMALL_POOL)
+                .replace(POLICY, POLICY + MANY_LOGINS));
+        CstpTunnelService tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+        GatewayOptions.Builder options = GatewayOptions.builder(config, identity)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).traceCapacity(500).tunnelService(tunnels);
+        return new EmbeddedLab(pki, Gateway.start(tweak.apply(options).build()), crls, tunnels);
     }
 
     Target target() throws IOException {
@@ -72,8 +93,8 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
     }
 
     @Override
-    public OptionalInt addressesInUse() {
-        return OptionalInt.empty();
+    public OptionalInt poolSize() {
+        return OptionalInt.of(POOL_SIZE);
     }
 
     @Override
@@ -85,6 +106,7 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
     @Override
     public void close() {
         gateway.close();
+        tunnels.close();
         crls.stop(0);
     }
 }

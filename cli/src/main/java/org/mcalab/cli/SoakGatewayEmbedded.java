@@ -1,0 +1,147 @@
+package org.mcalab.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
+import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.TunnelTiming;
+import org.mcalab.simulator.client.GatewayTrust;
+import org.mcalab.simulator.soak.SoakGateway;
+import org.mcalab.simulator.sut.Target;
+
+/**
+ * The soak's target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process with the CSTP
+ * tunnel service. The pool is narrowed to {@value #POOL_SIZE} addresses in this gateway's copy of asa.cfg, so an
+ * address that is never given back shows when the soak leases the whole pool at the end. The trace ring is small so
+ * it is full before the heap baseline is taken (a bounded buffer filling up is not a leak).
+ */
+final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
+    /** Every soak login is the same user: lift the default 3 simultaneous logins so the whole pool can be held. */
+    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
+    static final String MANY_LOGINS = " vpn-simultaneous-logins 100\n";
+    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
+    static final String SOAK_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.16 mask 255.255.255.0";
+    static final int POOL_SIZE = 16;
+
+    private final Path workDir;
+    private final EmbeddedCrlServer crls;
+    private final RunningGateway gateway;
+    private final CstpTunnelService tunnels;
+    private final Manifest pki;
+
+    private SoakGatewayEmbedded(Path workDir, EmbeddedCrlServer crls, RunningGateway gateway, CstpTunnelService tunnels,
+                                Manifest pki) {
+        this.workDir = workDir;
+        this.crls = crls;
+        this.gateway = gateway;
+        this.tunnels = tunnels;
+        this.pki = pki;
+    }
+
+    /** @throws UsageException when anything cannot be set up (exit 2) */
+    static SoakGatewayEmbedded start() {
+        Path work;
+        try {
+            work = Files.createTempDirectory("mcalab-soak-");
+        } catch (IOException e) {
+            throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        EmbeddedCrlServer crls = null;
+        CstpTunnelService tunnels = null;
+        try {
+            Path pkiDir = work.resolve("pki");
+            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
+            Manifest pki = TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl())).manifest();
+            String asa = Files.readString(pki.asaConfig());
+            if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
+                throw new UsageException("the minted asa.cfg no longer has the seed pool or group-policy lines; cannot adapt it for the soak");
+            }
+            AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, SOAK_POOL)
+                .replace(POLICY, POLICY + MANY_LOGINS));
+            ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
+                    pki.path(pki.identity(TestPki.GATEWAY).key()));
+            tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+            RunningGateway gateway = Gateway.start(GatewayOptions.builder(config, identity)
+                    .listen(new InetSocketAddress("127.0.0.1", 0))
+                    .traceOut(null)
+                    .traceCapacity(500)
+                    .tunnelService(tunnels)
+                    .build());
+            return new SoakGatewayEmbedded(work, crls, gateway, tunnels, pki);
+        } catch (IOException | GatewayException | RuntimeException e) {
+            if (tunnels != null) {
+                tunnels.close();
+            }
+            if (crls != null) {
+                crls.close();
+            }
+            delete(work);
+            if (e instanceof UsageException u) {
+                throw u;
+            }
+            throw new UsageException("cannot start the embedded gateway: " + e.getMessage(), e);
+        }
+    }
+
+    Target target() {
+        try {
+            return new Target(URI.create(gateway.url()), GatewayTrust.caBundle(pki.caBundle()), pki, true, null, List.of());
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int activeSessions() {
+        return gateway.sessions().size();
+    }
+
+    @Override
+    public int pendingAuthentications() {
+        return gateway.pendingAuthentications();
+    }
+
+    @Override
+    public OptionalInt poolSize() {
+        return OptionalInt.of(POOL_SIZE);
+    }
+
+    @Override
+    public boolean logout(String sessionToken) {
+        return gateway.sessions().findActive(sessionToken)
+                .map(s -> gateway.sessions().end(s.index(), "User Requested")).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        tunnels.close();
+        crls.close();
+        delete(workDir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}
