@@ -346,7 +346,10 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         }
     }
 
-    /** Idle and session timeouts; also copies data activity into the session's "Inactivity". Runs every {@code timing.sweep()}. */
+    /**
+     * Idle and session timeouts, for sessions with tunnel state and for those that never connected; also copies data
+     * activity into the session's "Inactivity". Runs every {@code timing.sweep()}.
+     */
     void sweep() {
         try {
             long now = System.nanoTime();
@@ -372,8 +375,35 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
                     release(owner);
                 }
             }
+            sweepUntunnelled(wall);
         } catch (RuntimeException e) {
             LOG.warn("tunnel sweep failed", e);
+        }
+    }
+
+    /**
+     * Sessions that authenticated but never sent CONNECT have no tunnel state above, yet their cookie works: without
+     * this a client that logs in and walks away would hold a session forever. Their idle time runs on the gateway
+     * clock from the last activity the session recorded (its login time, as nothing else touches it); the session
+     * timeout from the login, as for tunnels.
+     */
+    private void sweepUntunnelled(Instant wall) {
+        for (Session s : sessions.active()) {
+            if (bySession.containsKey(s.index())) {
+                continue; // a CONNECT leased state for it: the loop above owns it
+            }
+            Optional<org.mcalab.gateway.config.GroupPolicy> policy = settings.apply(s).map(TunnelSettings::policy);
+            Optional<Duration> idle = policy.map(p -> p.idleTimeout()).orElse(s.login().idleTimeout()).map(timing::scaleMinutes);
+            if (idle.isPresent() && Duration.between(s.lastActivity(), wall).compareTo(idle.get()) >= 0) {
+                LOG.info("session {}: no tunnel and idle for {}; logging off", s.index(), idle.get());
+                sessions.end(s.index(), "Idle Timeout");
+                continue;
+            }
+            Optional<Duration> max = policy.flatMap(p -> p.sessionTimeout()).map(timing::scaleMinutes);
+            if (max.isPresent() && Duration.between(s.loginTime(), wall).compareTo(max.get()) >= 0) {
+                LOG.info("session {}: no tunnel and session timeout {} reached; logging off", s.index(), max.get());
+                sessions.end(s.index(), "Max time exceeded");
+            }
         }
     }
 
