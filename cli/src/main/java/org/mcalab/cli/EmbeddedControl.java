@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.admin.CryptoCaView;
+import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
+import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.trace.TraceEvent;
 import org.mcalab.reports.model.TraceLine;
 import org.mcalab.simulator.sut.GatewayControl;
@@ -51,7 +53,14 @@ final class EmbeddedControl implements GatewayControl {
         var login = s.login();
         return new SessionView(login.username(), login.tunnelGroup(), login.groupPolicy(),
                 s.assignedIp().map(a -> a.getHostAddress()).orElse(null), login.authMode().display(),
-                org.mcalab.gateway.session.SessionView.detail(List.of(s), clock.instant()));
+                org.mcalab.gateway.session.SessionView.detail(List.of(s), clock.instant()),
+                s.tunnels().stream().map(EmbeddedControl::tunnel).toList());
+    }
+
+    private static SessionView.Tunnel tunnel(TunnelRow row) {
+        Counters.Snapshot c = row.counters().snapshot();
+        return new SessionView.Tunnel(row.kind().display(), c.bytesTx(), c.bytesRx(), c.pktsTx(), c.pktsRx(),
+                c.pktsTxDrop(), c.pktsRxDrop());
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.mcalab.simulator.scenario.Scenario;
 /** The whole built-in catalogue against the embedded reference gateway: every scenario gets its expected verdict. */
 class SuiteEmbeddedTest {
     /** What the embedded target offers; a scenario may be skipped only for a need outside this set. */
-    private static final Set<String> EMBEDDED = Set.of("clock-control", "session-db", "trustpoints");
+    private static final Set<String> EMBEDDED = Set.of("clock-control", "session-db", "trustpoints", "tunnel", "dtls");
 
     @Test
     void everyScenarioGetsItsExpectedVerdictAndTheReportsAreWritten(@TempDir Path out) throws Exception {

@@ -27,9 +27,9 @@ public record Target(URI url, GatewayTrust trust, Manifest pki, boolean embedded
         return Optional.ofNullable(control);
     }
 
-    /** The first probe providing a need ("tunnel", "dtls"). */
+    /** The first probe providing a need ("tunnel", "dtls"), bound to this target. */
     public Optional<TunnelProbe> probe(String need) {
-        return probes.stream().filter(p -> p.provides().contains(need)).findFirst();
+        return probes.stream().filter(p -> p.provides().contains(need)).findFirst().map(p -> p.bind(this));
     }
 
     /** The scenario needs this target satisfies. */

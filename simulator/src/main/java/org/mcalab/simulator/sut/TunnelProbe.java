@@ -18,6 +18,14 @@ public interface TunnelProbe {
     Set<String> provides();
 
     /**
+     * This probe for one target (its URL, PKI, and {@link GatewayControl} when embedded). A probe found by
+     * {@link java.util.ServiceLoader} is built before any target exists; {@link Target#probe} binds it before use.
+     */
+    default TunnelProbe bind(Target target) {
+        return this;
+    }
+
+    /**
      * Runs one check on a tunnel opened with the token.
      *
      * @param check what to verify, from the scenario's {@code check} parameter (e.g. cstp-traffic, dpd,
