@@ -44,6 +44,7 @@ import org.mcalab.gateway.config.RevocationMethod;
 import org.mcalab.gateway.config.Trustpoint;
 import org.mcalab.gateway.config.TunnelGroup;
 import org.mcalab.gateway.config.UsernameFromCertificate;
+import org.mcalab.gateway.dtls.DtlsEndpoint;
 import org.mcalab.gateway.http.AcceptAnyClientCertificate;
 import org.mcalab.gateway.http.BodyLimit;
 import org.mcalab.gateway.http.GatewayHttpHandler;
@@ -109,6 +110,9 @@ public final class Gateway {
         TunnelService tunnels = o.tunnelService() == TunnelService.UNAVAILABLE
                 ? CstpTunnelService.forConfig(config, TunnelTiming.REAL, o.clock()) : o.tunnelService();
         if (tunnels instanceof CstpTunnelService cstp) {
+            if (!o.dtls()) {
+                cstp.dtls(DtlsEndpoint.disabled());
+            }
             cstp.attach(sessions, workers.next());
         }
         Channel server;

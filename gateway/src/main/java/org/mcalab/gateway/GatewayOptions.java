@@ -25,12 +25,15 @@ import org.mcalab.gateway.trace.DebugCategory;
  * @param crlSource        where CRLs come from; empty = fetch over HTTP from the distribution points
  * @param authInfoLifetime how long a pending authentication lives (3 minutes, MCA-FLOW-5)
  * @param authInfoCap      how many may be pending at once (MCA-ROB-3)
+ * @param dtls             DTLS beside CSTP (default on); off ({@code --no-dtls}) the tunnel service gets
+ *                         {@code DtlsEndpoint.disabled()}: no UDP socket, no X-DTLS-* headers, every tunnel on CSTP
  */
 public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSocketAddress listen,
                              Optional<InetSocketAddress> admin, Set<DebugCategory> debug, PrintStream traceOut,
                              McaPolicy mcaPolicy, Optional<CrlSource> crlSource, Clock clock,
                              Duration authInfoLifetime, int authInfoCap, int traceCapacity, TunnelService tunnelService,
-                             Duration handshakeTimeout, Duration requestTimeout, Duration idleTimeout) {
+                             Duration handshakeTimeout, Duration requestTimeout, Duration idleTimeout,
+                             boolean dtls) {
 
     public static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress("127.0.0.1", 8443);
     public static final InetSocketAddress DEFAULT_ADMIN = new InetSocketAddress("127.0.0.1", 8444);
@@ -62,6 +65,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         b.handshakeTimeout = handshakeTimeout;
         b.requestTimeout = requestTimeout;
         b.idleTimeout = idleTimeout;
+        b.dtls = dtls;
         return b;
     }
 
@@ -82,6 +86,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(60);
+        private boolean dtls = true;
 
         private Builder(AsaConfig config, ServerIdentity identity) {
             this.config = config;
@@ -167,10 +172,16 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
             return this;
         }
 
+        /** False for {@code --no-dtls}; applies to the gateway's own tunnel service and to a given {@code CstpTunnelService}. */
+        public Builder dtls(boolean enabled) {
+            this.dtls = enabled;
+            return this;
+        }
+
         public GatewayOptions build() {
             return new GatewayOptions(config, identity, listen, admin, debug, traceOut, mcaPolicy, crlSource, clock,
                     authInfoLifetime, authInfoCap, traceCapacity, tunnelService, handshakeTimeout, requestTimeout,
-                    idleTimeout);
+                    idleTimeout, dtls);
         }
     }
 }
