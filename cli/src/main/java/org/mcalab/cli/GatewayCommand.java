@@ -55,6 +55,10 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--server-key", paramLabel = "FILE", description = "Server key PEM (default: gateway.key beside the config).")
     Path serverKey;
 
+    @Option(names = "--no-dtls", description = "No DTLS beside CSTP: no UDP socket, no X-DTLS-* headers in the "
+            + "CONNECT reply, every tunnel on TLS.")
+    boolean noDtls;
+
     @Option(names = "--debug", paramLabel = "CATEGORY",
             description = "Print a debug category: 'aggregate-auth xml', 'aggregate-auth ssl', 'crypto ca', "
                     + "'webvpn anyconnect', 'dtls', or 'all'. Repeatable.")
@@ -78,23 +82,9 @@ final class GatewayCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         err.flush();
-        Path dir = config.toAbsolutePath().getParent();
-        Path cert = serverCert != null ? serverCert : dir.resolve("gateway.pem");
-        Path key = serverKey != null ? serverKey : dir.resolve("gateway.key");
-        GatewayOptions.Builder options;
-        try {
-            options = GatewayOptions.builder(parsed, ServerIdentity.load(cert, key))
-                    .listen(HostPort.parse("--listen", listen))
-                    .debug(categories());
-        } catch (GatewayException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (!noAdmin) {
-            options.admin(HostPort.parse("--admin", admin));
-        }
         RunningGateway gateway;
         try {
-            gateway = Gateway.start(options.build());
+            gateway = Gateway.start(options(parsed).build());
         } catch (GatewayException e) {
             throw new UsageException(e.getMessage());
         }
@@ -115,6 +105,26 @@ final class GatewayCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** The gateway's options from the command line, for the parsed {@code --config}. */
+    GatewayOptions.Builder options(AsaConfig parsed) {
+        Path dir = config.toAbsolutePath().getParent();
+        Path cert = serverCert != null ? serverCert : dir.resolve("gateway.pem");
+        Path key = serverKey != null ? serverKey : dir.resolve("gateway.key");
+        GatewayOptions.Builder options;
+        try {
+            options = GatewayOptions.builder(parsed, ServerIdentity.load(cert, key))
+                    .listen(HostPort.parse("--listen", listen))
+                    .debug(categories())
+                    .dtls(!noDtls);
+        } catch (GatewayException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!noAdmin) {
+            options.admin(HostPort.parse("--admin", admin));
+        }
+        return options;
     }
 
     private EnumSet<DebugCategory> categories() {

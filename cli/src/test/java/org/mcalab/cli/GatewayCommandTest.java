@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.fixtures.HeldCertificate;
+import org.mcalab.gateway.config.AsaConfigParser;
 import picocli.CommandLine;
 
 class GatewayCommandTest {
@@ -123,6 +124,20 @@ class GatewayCommandTest {
         Outcome o = run("gateway", "--config", config().toString(), "--listen", "127.0.0.1:0", "--admin", "0.0.0.0:0");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.errors()).singleElement().asString().contains("loopback");
+    }
+
+    /** What --no-dtls does to a CONNECT is gateway/dtls/NoDtlsGatewayTest; here: the flag reaches the options. */
+    @Test
+    void noDtlsTurnsDtlsOffInTheGatewayOptions() throws Exception {
+        Path cfg = config();
+        GatewayCommand plain = new GatewayCommand();
+        new CommandLine(plain).parseArgs("--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin");
+        assertThat(plain.options(AsaConfigParser.parse(cfg)).build().dtls()).isTrue();
+
+        GatewayCommand noDtls = new GatewayCommand();
+        new CommandLine(noDtls).parseArgs("--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin", "--no-dtls");
+        assertThat(noDtls.options(AsaConfigParser.parse(cfg)).build().dtls()).isFalse();
+        assertThat(run("gateway", "--help").out()).anyMatch(l -> l.contains("--no-dtls"));
     }
 
     @Test
