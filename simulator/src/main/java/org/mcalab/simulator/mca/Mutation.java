@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mcalab.fixtures.Credential;
+import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.simulator.client.ClientIdentity;
@@ -506,7 +507,11 @@ public enum Mutation {
         TunnelProbe.Outcome outcome = probe.run(new TunnelProbe.Session(a.client(), a.tlsIdentity(), login.sessionToken(),
                 a.profile().userAgent()), a.param("check", "cstp-traffic"));
         outcome.notes().forEach(a.transcript()::note);
-        return outcome.passed() ? login
-                : login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());
+        if (!outcome.passed()) {
+            return login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());
+        }
+        // Checks that feed the gateway bad input (param refusal) observe what the gateway refused, not the login.
+        String refusal = a.param("refusal", null);
+        return refusal == null ? login : Observation.reject(Requirement.fromId(refusal), outcome.text());
     }
 }
