@@ -44,7 +44,15 @@ public final class CertificateText {
     }
 
     public static String name(X500Principal principal) {
-        RDN[] rdns = X500Name.getInstance(principal.getEncoded()).getRDNs();
+        RDN[] rdns;
+        try {
+            rdns = X500Name.getInstance(principal.getEncoded()).getRDNs();
+        } catch (IllegalArgumentException malformed) {
+            // The JDK accepts some name encodings BouncyCastle does not (e.g. an attribute value tagged 0x11); a
+            // client can send such a certificate, so render it the JDK's way instead of failing the whole request
+            // with an internal error (found by gateway abuse/McaVerifierFuzzTest).
+            return principal.getName(X500Principal.RFC2253);
+        }
         List<String> parts = new ArrayList<>(rdns.length);
         for (int i = rdns.length - 1; i >= 0; i--) {
             for (AttributeTypeAndValue atv : rdns[i].getTypesAndValues()) {
