@@ -33,7 +33,7 @@ public record SoakFigures(Duration ran, double rate, int logins, int loginFailur
     public record Refused(int attempts, int refusedAsRequired) {}
 
     public SoakFigures {
-        badInputs = Map.copyOf(badInputs);
+        badInputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(badInputs)); // keeps the order
         unexpected = List.copyOf(unexpected);
     }
 
