@@ -147,6 +147,8 @@ public final class LoginLoad {
         summary.put("logins_per_s", round(ok / active));
         summary.put("logins_ok", (double) ok);
         summary.put("logins_failed", (double) failed);
+        long unfinished = run.unfinished.sum();
+        summary.put("unfinished_at_end", (double) unfinished);
         summary.put("users_started", (double) started);
         summary.put("users_planned", (double) plan.users());
         summary.put("offered_rate_per_s", plan.rate());
@@ -163,6 +165,9 @@ public final class LoginLoad {
                 : "keep-alive: the auth-reply goes on the virtual user's init connection (openconnect opens a new one)");
         notes.add("Gatling TLS engine: " + (plan.openSsl() ? "OpenSSL (netty-tcnative BoringSSL)" : "JDK"));
         failures.forEach((why, n) -> notes.add("failed " + n + "x: " + why));
+        if (unfinished > 0) {
+            notes.add(unfinished + " logins were still in flight when --duration ended (not counted as failures)");
+        }
         if (started < plan.users()) {
             notes.add((plan.users() - started) + " planned users never started: the --duration bound ended the run");
         }
@@ -224,7 +229,7 @@ public final class LoginLoad {
                     requestTimeout = 30000
                   }
                   data {
-                    writers = [file]
+                    writers = [console, file]
                     enableAnalytics = false
                   }
                 }

@@ -46,6 +46,7 @@ final class LoginRun {
     final Timeline successes;
     final LongAdder succeeded = new LongAdder();
     final LongAdder started = new LongAdder();
+    final LongAdder unfinished = new LongAdder();
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final AtomicLong lastFinishNanos = new AtomicLong();
 
@@ -129,6 +130,12 @@ final class LoginRun {
     Session finish(Session session) {
         long now = System.nanoTime();
         String failure = session.contains(FAILED) ? session.getString(FAILED) : outcome(session);
+        if (failure != null && failure.endsWith("no response") && cutByDuration(now)) {
+            // Gatling stops users still in flight when --duration ends: not a refusal by the gateway
+            unfinished.increment();
+            lastFinishNanos.accumulateAndGet(now, Math::max);
+            return session.markAsFailed();
+        }
         if (failure == null) {
             succeeded.increment();
             successes.add(now, 1);
@@ -138,6 +145,11 @@ final class LoginRun {
         }
         lastFinishNanos.accumulateAndGet(now, Math::max);
         return failure == null ? session : session.markAsFailed();
+    }
+
+    private boolean cutByDuration(long now) {
+        long first = firstStartNanos();
+        return first != 0 && now - first >= plan.duration().toNanos() - 200_000_000L;
     }
 
     private String outcome(Session session) {

@@ -60,8 +60,13 @@ final class TunnelKeys {
         return engineName;
     }
 
-    SslHandler newHandler(ByteBufAllocator alloc, String host, int port, LoadIdentity identity) {
-        SslHandler handler = context.newHandler(alloc, host, port);
+    /**
+     * A client handler for one tunnel. No peer host is given on purpose: the TLS session cache is keyed by host and
+     * port, and a resumed session would show the gateway the certificate of the tunnel that opened it, not this
+     * tunnel's own (every tunnel must do a full handshake with its own machine certificate, as openconnect does).
+     */
+    SslHandler newHandler(ByteBufAllocator alloc, LoadIdentity identity) {
+        SslHandler handler = context.newHandler(alloc);
         byAlias.putIfAbsent(alias(identity), identity);
         byEngine.put(handler.engine(), identity);
         handler.handshakeFuture().addListener(f -> byEngine.remove(handler.engine()));

@@ -122,7 +122,7 @@ public final class TunnelLoad {
             ChannelFuture connect = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    SslHandler tls = keys.newHandler(ch.alloc(), plan.host(), plan.port(), identity);
+                    SslHandler tls = keys.newHandler(ch.alloc(), identity);
                     tls.setHandshakeTimeout(10, TimeUnit.SECONDS);
                     ch.pipeline().addLast("tls", tls).addLast("answers", answers)
                             .addLast("cstp-encoder", CstpFrameEncoder.INSTANCE).addLast("tunnel", tunnel);
