@@ -32,6 +32,9 @@ import org.mcalab.simulator.sut.TunnelProbe;
  * Closing it stops everything and deletes the directory.
  */
 final class EmbeddedGateway implements AutoCloseable {
+    /** Handshake and request timeout of the embedded gateway (the robustness probes wait this long for slow clients). */
+    static final java.time.Duration CLIENT_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     private final Path workDir;
     private final EmbeddedCrlServer crls;
     private final RunningGateway gateway;
@@ -74,6 +77,9 @@ final class EmbeddedGateway implements AutoCloseable {
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .clock(clock)
                     .traceOut(null)
+                    // Short client timeouts so the robustness probes (slowloris, half handshakes) finish in seconds.
+                    .handshakeTimeout(CLIENT_TIMEOUT)
+                    .requestTimeout(CLIENT_TIMEOUT)
                     .mcaPolicy(McaPolicy.defaults().withSkippedChecks(lax))
                     .build();
             RunningGateway gateway = Gateway.start(options);

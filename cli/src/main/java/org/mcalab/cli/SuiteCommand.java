@@ -19,6 +19,7 @@ import org.mcalab.fixtures.Manifest;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.reports.ReportFiles;
 import org.mcalab.reports.ReportWriter;
+import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.Status;
 import org.mcalab.simulator.client.GatewayTrust;
@@ -30,6 +31,7 @@ import org.mcalab.simulator.suite.Baseline;
 import org.mcalab.simulator.suite.MatchMode;
 import org.mcalab.simulator.suite.SuiteOptions;
 import org.mcalab.simulator.suite.SuiteRunner;
+import org.mcalab.simulator.soak.RobustnessProbes;
 import org.mcalab.simulator.suite.SuiteSetupException;
 import org.mcalab.simulator.sut.Target;
 import org.mcalab.simulator.sut.TunnelProbe;
@@ -81,6 +83,11 @@ final class SuiteCommand implements Callable<Integer> {
     @Option(names = "--match", paramLabel = "MODE",
             description = "requirement (default): a refusal must cite the expected id; refusal: any refusal passes.")
     String match = "requirement";
+
+    @Option(names = "--robustness", negatable = true,
+            description = "Run the robustness probes (hostile XML, 10 MiB bodies, slowloris, half handshakes, auth-info flood, "
+                    + "bad cookies) and add the report's robustness section. Default: on for the embedded gateway, off for --target.")
+    Boolean robustness;
 
     @Option(names = "--list", description = "List the selected scenarios and exit.")
     boolean list;
@@ -141,6 +148,21 @@ final class SuiteCommand implements Callable<Integer> {
                 embedded != null ? " (embedded reference gateway)" : "");
         stdout.flush();
         Run run = runner.run(selected);
+        boolean robustnessFailed = false;
+        if (robustnessWanted(embedded != null)) {
+            stdout.println("Robustness probes (hostile inputs, slow clients, floods)...");
+            stdout.flush();
+            RobustnessSection section = RobustnessProbes.run(t, embedded != null
+                    ? new RobustnessProbes.Options(2, EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10), EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10))
+                    : RobustnessProbes.Options.defaults());
+            for (RobustnessSection.Probe p : section.probes()) {
+                String input = p.input().length() > 44 ? p.input().substring(0, 41) + "..." : p.input();
+                stdout.printf(Locale.ROOT, "  %s  %-12s %-44s %s%n", p.passed() ? "PASS" : "FAIL", p.kind(), input, p.outcome());
+            }
+            robustnessFailed = section.probes().stream().anyMatch(p -> !p.passed()) || !section.leaks().isEmpty();
+            run = new Run(run.tool(), run.version(), run.startedAt(), run.wallTimeMillis(), run.target(), run.embedded(),
+                    run.environment(), run.requirements(), run.scenarios(), section, run.load());
+        }
         ReportFiles files;
         try {
             files = ReportWriter.write(run, out);
@@ -157,10 +179,14 @@ final class SuiteCommand implements Callable<Integer> {
         stdout.println("         " + files.html());
         stdout.printf(Locale.ROOT, "Wall time: %.1f s%n", (System.nanoTime() - started) / 1e9);
         stdout.flush();
-        if (run.count(Status.FAIL) > 0) {
+        if (run.count(Status.FAIL) > 0 || robustnessFailed) {
             return Main.FAILED;
         }
         return run.count(Status.ERROR) > 0 ? Main.USAGE : Main.OK;
+    }
+
+    private boolean robustnessWanted(boolean embedded) {
+        return robustness == null ? embedded : robustness;
     }
 
     private Target remoteTarget(List<TunnelProbe> probes) {

@@ -52,11 +52,17 @@ class SuiteEmbeddedTest {
             }
             assertThat(r.evidence().gatewayTrace()).as(r.id() + " gateway trace").isNotEmpty();
         }
+        // The embedded run adds the robustness section by default (issue: robustness section in the report).
+        assertThat(run.robustness()).as("robustness section").isNotNull();
+        assertThat(run.robustness().probes()).extracting(p -> p.kind())
+                .contains("bad XML", "oversize", "abandoned", "bad cookie", "slow client", "liveness");
+        assertThat(run.robustness().probes()).allSatisfy(p -> assertThat(p.passed()).as(p.input() + ": " + p.outcome()).isTrue());
+        assertThat(run.robustness().leaks()).isEmpty();
     }
 
     @Test
     void evidenceCarriesTheExactSignedBytesHashCertificatesAndTls(@TempDir Path out) throws Exception {
-        assertThat(Main.run("suite", "--out", out.toString(), "--scenarios", "FLOW-HAPPY-LINUX")).isZero();
+        assertThat(Main.run("suite", "--out", out.toString(), "--scenarios", "FLOW-HAPPY-LINUX", "--no-robustness")).isZero();
 
         ScenarioResult happy = ResultsJson.read(out.resolve("results.json")).scenarios().get(0);
         XmlExchange challenge = happy.evidence().exchanges().stream()

@@ -28,7 +28,7 @@ class SuiteLaxGatewayTest {
 
     @Test
     void skippingLim5AndPki4FailsExactlyTheScenariosCoveringThem(@TempDir Path out) throws Exception {
-        int exit = Main.run("suite", "--out", out.toString(), "--lax", "MCA-LIM-5,MCA-PKI-4");
+        int exit = Main.run("suite", "--out", out.toString(), "--lax", "MCA-LIM-5,MCA-PKI-4", "--no-robustness");
 
         assertThat(exit).isEqualTo(Main.FAILED);
         Run run = ResultsJson.read(out.resolve("results.json"));
