@@ -107,11 +107,13 @@ public final class Gateway {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("mcalab-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("mcalab-io", true));
         AtomicLong connectionIds = new AtomicLong();
-        TunnelService tunnels = o.tunnelService() == TunnelService.UNAVAILABLE
-                ? CstpTunnelService.forConfig(config, TunnelTiming.REAL, o.clock()) : o.tunnelService();
+        boolean ownTunnels = o.tunnelService() == TunnelService.UNAVAILABLE;
+        TunnelService tunnels = ownTunnels ? CstpTunnelService.forConfig(config, TunnelTiming.REAL, o.clock()) : o.tunnelService();
         if (tunnels instanceof CstpTunnelService cstp) {
             if (!o.dtls()) {
                 cstp.dtls(DtlsEndpoint.disabled());
+            } else if (ownTunnels) {
+                cstp.dtls(DtlsEndpoint.sameAsHttps(trace)); // DTLS events reach the gateway's trace (`debug dtls`)
             }
             cstp.attach(sessions, workers.next());
         }
