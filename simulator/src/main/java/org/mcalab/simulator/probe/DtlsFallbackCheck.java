@@ -62,7 +62,15 @@ final class DtlsFallbackCheck {
                     return r.fail(Requirement.MCA_SES_4, onCstp.size() + " packets came down on CSTP while DTLS was up");
                 }
                 if (r.gatewayCounters()) {
+                    // The gateway counts a reply after its send returns, so the client may hold the reply a moment
+                    // before the counter moves: read the row until it has caught up (or 2 s have passed).
                     Optional<SessionView.Tunnel> dtlsRow = r.gatewayRow(r.token(), "DTLS-Tunnel");
+                    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    while (dtlsRow.isPresent() && (dtlsRow.get().pktsRx() < DTLS_PINGS || dtlsRow.get().pktsTx() < DTLS_PINGS)
+                            && System.nanoTime() < deadline) {
+                        sleepQuietly(20);
+                        dtlsRow = r.gatewayRow(r.token(), "DTLS-Tunnel");
+                    }
                     Optional<SessionView.Tunnel> sslNow = r.gatewayRow(r.token(), "SSL-Tunnel");
                     if (dtlsRow.isEmpty()) {
                         return r.fail(Requirement.MCA_SES_4, "the gateway's session shows no DTLS-Tunnel while DTLS is up");
@@ -88,6 +96,12 @@ final class DtlsFallbackCheck {
             r.note("DTLS closed; ICMP echo over CSTP: " + TrafficCheck.micros(rtt));
             if (r.gatewayCounters()) {
                 Optional<SessionView.Tunnel> ssl = r.gatewayRow(r.token(), "SSL-Tunnel");
+                long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (ssl.isPresent() && sslBefore.isPresent() && System.nanoTime() < until
+                        && ssl.get().pktsTx() - sslBefore.get().pktsTx() < 1) {
+                    sleepQuietly(20); // same catch-up as above: the reply may arrive before the gateway counted it
+                    ssl = r.gatewayRow(r.token(), "SSL-Tunnel");
+                }
                 if (ssl.isPresent() && sslBefore.isPresent()) {
                     long up = ssl.get().pktsRx() - sslBefore.get().pktsRx();
                     long down = ssl.get().pktsTx() - sslBefore.get().pktsTx();
@@ -127,6 +141,14 @@ final class DtlsFallbackCheck {
                 }
                 return Duration.ofNanos(System.nanoTime() - start);
             }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
