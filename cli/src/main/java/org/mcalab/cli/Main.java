@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Prove that multiple-certificate authentication (MCA) works before it reaches users.",
-        subcommands = {PkiCommand.class, GatewayCommand.class, SuiteCommand.class, ShowCommand.class, SoakCommand.class, DebugCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {PkiCommand.class, GatewayCommand.class, SuiteCommand.class, ShowCommand.class, DebugCommand.class,
+                LoadCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
