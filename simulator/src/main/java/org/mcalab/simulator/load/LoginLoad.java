@@ -161,8 +161,10 @@ public final class LoginLoad {
         List<String> notes = new ArrayList<>();
         notes.add((plan.singleCert() ? "single-certificate logins (init -> complete) on " : "MCA logins on ") + plan.path()
                 + ", " + plan.identities() + " distinct identities minted before the run");
-        notes.add(plan.newConnection() ? "auth-reply on a new TLS connection (openconnect -c behaviour)"
-                : "keep-alive: the auth-reply goes on the virtual user's init connection (openconnect opens a new one)");
+        if (!plan.singleCert()) {
+            notes.add(plan.newConnection() ? "auth-reply on a new TLS connection (openconnect -c behaviour)"
+                    : "keep-alive: the auth-reply goes on the virtual user's init connection (openconnect opens a new one)");
+        }
         notes.add("Gatling TLS engine: " + (plan.openSsl() ? "OpenSSL (netty-tcnative BoringSSL)" : "JDK"));
         failures.forEach((why, n) -> notes.add("failed " + n + "x: " + why));
         if (unfinished > 0) {

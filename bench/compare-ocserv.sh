@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of the mcalab reference gateway and ocserv, on this machine, in one run.
+#
+#   bench/compare-ocserv.sh            (as root: it starts ocserv and makes a network namespace)
+#
+# 1. Mints one test PKI; both gateways use its gateway certificate and trust its machine CA.
+# 2. Logins/s: the same client (mcalab load logins --single-cert, one TLS certificate per virtual user, init ->
+#    complete) against ocserv (auth = "certificate") and against the mcalab gateway's certificate group (/CERT),
+#    both on 127.0.0.1.
+# 3. Tunnel throughput: openconnect in a network namespace (veth to this one) and iperf3 through its tun device,
+#    up and down, CSTP only (--no-dtls) and with DTLS. Only ocserv can be measured: the mcalab gateway's inside
+#    network is virtual (in memory), it has no TUN inside mode, so there is no host behind it for iperf3: its
+#    tunnel columns print "na".
+#
+# Bounded: every measurement lasts COMPARE_SECONDS (default 10) plus set-up; every wait has a timeout. Cleans up on
+# any exit (trap): processes it started, the namespace, the veth pair, the work directory. Traffic stays on
+# loopback and inside the veth pair it creates. Missing ocserv/openconnect/iperf3 are installed with apt.
+# The last line is machine-readable:
+#   ratios: cstp_up=R cstp_down=R dtls_up=R dtls_down=R logins=R      (mcalab / ocserv; na where not measured)
+set -euo pipefail
+
+PER="${COMPARE_SECONDS:-10}"
+USERS="${COMPARE_USERS:-3000}"
+RATE="${COMPARE_RATE:-150}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+MCALAB="${MCALAB:-$root/mcalab}"
+
+if [ "$(id -u)" != 0 ]; then
+  echo "compare-ocserv: needs root (ocserv, tun devices, network namespaces)" >&2
+  exit 2
+fi
+
+work="$(mktemp -d /tmp/mcalab-compare.XXXXXX)"
+chmod 711 "$work" # ocserv's workers run as nobody and must reach the sec-mod socket in here
+ns="mcacmp$$"
+veth_host="mcah$$"
+veth_ns="mcan$$"
+host_ip=10.231.77.1
+ns_ip=10.231.77.2
+pids=()
+
+cleanup() {
+  set +e
+  for p in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done
+  if ip netns list 2>/dev/null | grep -qw "$ns"; then
+    for p in $(ip netns pids "$ns" 2>/dev/null); do kill "$p" 2>/dev/null; done
+    sleep 0.5
+    for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
+    ip netns del "$ns" 2>/dev/null
+  fi
+  ip link del "$veth_host" 2>/dev/null
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  if [ -n "${COMPARE_KEEP:-}" ]; then echo "compare-ocserv: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT INT TERM
+
+log() { echo "compare-ocserv: $*" >&2; }
+
+ensure_tools() {
+  local missing=()
+  command -v ocserv >/dev/null || missing+=(ocserv)
+  command -v openconnect >/dev/null || missing+=(openconnect)
+  command -v iperf3 >/dev/null || missing+=(iperf3)
+  command -v ip >/dev/null || missing+=(iproute2)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v python3 >/dev/null || missing+=(python3)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_for CMD... : retries for up to 30 s
+wait_for() {
+  local i
+  for i in $(seq 1 150); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+json_get() { # FILE KEY -> summary[KEY] or na
+  python3 - "$1" "$2" <<'EOF' 2>/dev/null || echo na
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = d.get("summary", {}).get(sys.argv[2])
+print("na" if v is None else round(v, 2))
+EOF
+}
+
+ratio() { # A B -> A/B or na
+  python3 - "$1" "$2" <<'EOF'
+import sys
+a, b = sys.argv[1], sys.argv[2]
+try:
+    a, b = float(a), float(b)
+    print("na" if b == 0 else f"{a / b:.2f}")
+except ValueError:
+    print("na")
+EOF
+}
+
+ensure_tools
+
+# --- PKI and CRLs ---------------------------------------------------------------------------------------------
+crl_port="$(free_port)"
+"$MCALAB" pki init --out "$work/pki" --crl-base-url "http://127.0.0.1:$crl_port/crl/" >&2
+python3 -m http.server "$crl_port" --bind 127.0.0.1 --directory "$work/pki" >"$work/crl.log" 2>&1 &
+pids+=($!)
+wait_for port_open 127.0.0.1 "$crl_port" || { log "CRL server did not start"; exit 2; }
+
+# --- mcalab gateway ---------------------------------------------------------------------------------------------
+gw_port="$(free_port)"
+"$MCALAB" gateway --config "$work/pki/asa.cfg" --listen "127.0.0.1:$gw_port" --no-admin >"$work/mcalab-gateway.log" 2>&1 &
+gw_pid=$!
+pids+=("$gw_pid")
+wait_for port_open 127.0.0.1 "$gw_port" || { log "mcalab gateway did not start:"; tail -5 "$work/mcalab-gateway.log" >&2; exit 2; }
+
+# --- ocserv -----------------------------------------------------------------------------------------------------
+oc_port="$(free_port)"
+write_ocserv_conf() { # LISTEN_HOST FILE
+  cat >"$2" <<EOF
+auth = "certificate"
+listen-host = $1
+tcp-port = $oc_port
+udp-port = $oc_port
+run-as-user = nobody
+run-as-group = nogroup
+socket-file = $work/ocserv.sock
+server-cert = $work/pki/gateway.chain.pem
+server-key = $work/pki/gateway.key
+ca-cert = $work/pki/machine-ca.pem
+cert-user-oid = 2.5.4.3
+isolate-workers = false
+max-clients = 0
+max-same-clients = 0
+rate-limit-ms = 0
+max-ban-score = 0
+server-stats-reset-time = 604800
+keepalive = 32400
+dpd = 90
+mobile-dpd = 1800
+switch-to-tcp-timeout = 25
+try-mtu-discovery = false
+cookie-timeout = 300
+deny-roaming = false
+rekey-time = 172800
+rekey-method = ssl
+use-occtl = false
+pid-file = $work/ocserv.pid
+log-level = 1
+device = vpns
+predictable-ips = true
+default-domain = mcalab.test
+ipv4-network = 10.232.0.0
+ipv4-netmask = 255.255.255.0
+route = 10.232.0.0/255.255.255.0
+ping-leases = false
+cisco-client-compat = true
+dtls-legacy = true
+EOF
+}
+
+start_ocserv() { # LISTEN_HOST
+  write_ocserv_conf "$1" "$work/ocserv.conf"
+  ocserv -f -c "$work/ocserv.conf" >"$work/ocserv.log" 2>&1 &
+  oc_pid=$!
+  pids+=("$oc_pid")
+  wait_for port_open "$1" "$oc_port" || { log "ocserv did not start:"; tail -5 "$work/ocserv.log" >&2; exit 2; }
+}
+
+stop_ocserv() {
+  kill "$oc_pid" 2>/dev/null || true
+  wait "$oc_pid" 2>/dev/null || true
+}
+
+# --- logins/s, same client, single certificate ------------------------------------------------------------------
+logins() { # NAME URL PATH [extra args...]
+  local name="$1" url="$2" path="$3"
+  shift 3
+  "$MCALAB" load logins --single-cert --target "$url" --pki "$work/pki" --path "$path" --users "$USERS" \
+      --rate "$RATE" --duration "${PER}s" --out "$work/logins-$name" "$@" >"$work/logins-$name.txt" 2>&1 || true
+  json_get "$work/logins-$name/load.json" logins_per_s
+}
+
+start_ocserv 127.0.0.1
+log "logins: ocserv"
+oc_logins="$(logins ocserv "https://127.0.0.1:$oc_port" /)"
+oc_failed="$(json_get "$work/logins-ocserv/load.json" logins_failed)"
+stop_ocserv
+log "logins: mcalab"
+mc_logins="$(logins mcalab "https://127.0.0.1:$gw_port" /CERT --gateway-pid "$gw_pid")"
+mc_failed="$(json_get "$work/logins-mcalab/load.json" logins_failed)"
+
+# --- tunnel throughput through openconnect + iperf3 (ocserv only) -----------------------------------------------
+ip netns add "$ns"
+ip link add "$veth_host" type veth peer name "$veth_ns"
+ip link set "$veth_ns" netns "$ns"
+ip addr add "$host_ip/30" dev "$veth_host"
+ip link set "$veth_host" up
+ip netns exec "$ns" ip addr add "$ns_ip/30" dev "$veth_ns"
+ip netns exec "$ns" ip link set "$veth_ns" up
+ip netns exec "$ns" ip link set lo up
+
+# openconnect's connect script: only the tun address and MTU (vpnc-script would edit the host's resolv.conf)
+cat >"$work/tun-script.sh" <<'EOF'
+#!/bin/sh
+case "$reason" in
+  connect)
+    ip link set dev "$TUNDEV" up mtu "${INTERNAL_IP4_MTU:-1400}"
+    ip addr add "$INTERNAL_IP4_ADDRESS/24" dev "$TUNDEV"
+    ;;
+esac
+exit 0
+EOF
+chmod +x "$work/tun-script.sh"
+
+start_ocserv "$host_ip"
+pin="pin-sha256:$(openssl x509 -in "$work/pki/gateway.pem" -pubkey -noout | openssl pkey -pubin -outform der \
+  | openssl dgst -sha256 -binary | base64)"
+
+iperf_mbit() { # SERVER_IP [-R]: one bounded iperf3 run through the tunnel, Mbit/s received, or na
+  iperf3 -s -B "$1" -1 >/dev/null 2>&1 &
+  local srv=$!
+  echo "$srv" >>"$work/pids" # this runs in a command substitution: the trap reads the file
+  # look, don't touch: a probe connection would be taken for the client by the one-off (-1) server
+  wait_for sh -c "ss -ltn | grep -q '$1:5201'" || true
+  ip netns exec "$ns" timeout $((PER + 15)) iperf3 -c "$1" -t "$PER" ${2:-} -J 2>/dev/null \
+    | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e6,1))' \
+      2>/dev/null || echo na
+  kill "$srv" 2>/dev/null || true
+  wait "$srv" 2>/dev/null || true
+}
+
+tunnel_run() { # MODE(cstp|dtls): sets r_up, r_down in Mbit/s (na when the mode did not come up)
+  local mode="$1" extra=() oc_log="$work/openconnect-$1.log"
+  r_up=na
+  r_down=na
+  [ "$mode" = cstp ] && extra=(--no-dtls)
+  ip netns exec "$ns" openconnect --non-inter --script "$work/tun-script.sh" --interface "mcatun0" \
+      -c "$work/pki/machine.pem" -k "$work/pki/machine.key" --servercert "$pin" "${extra[@]}" \
+      "https://$host_ip:$oc_port/" >"$oc_log" 2>&1 &
+  local oc_client=$!
+  pids+=("$oc_client")
+  if ! wait_for sh -c "ip netns exec '$ns' ip -4 addr show mcatun0 | grep -q inet" \
+      || { [ "$mode" = dtls ] && ! wait_for grep -q "Established DTLS connection" "$oc_log"; }; then
+    kill "$oc_client" 2>/dev/null || true; wait "$oc_client" 2>/dev/null || true
+    return
+  fi
+  local client_ip server_ip
+  client_ip="$(ip netns exec "$ns" ip -4 -o addr show mcatun0 | awk '{print $4}' | cut -d/ -f1)"
+  # ocserv's side of the point-to-point vpns device that carries this client
+  server_ip="$(ip -4 -o addr show | awk -v c="$client_ip" '$0 ~ "peer " c {print $4}' | head -1 | cut -d/ -f1)"
+  if [ -n "$server_ip" ]; then
+    r_up="$(iperf_mbit "$server_ip")"
+    r_down="$(iperf_mbit "$server_ip" -R)"
+  fi
+  kill "$oc_client" 2>/dev/null || true; wait "$oc_client" 2>/dev/null || true
+  sleep 1
+}
+
+log "tunnel: ocserv CSTP"
+tunnel_run cstp
+oc_cstp_up="$r_up"; oc_cstp_down="$r_down"
+log "tunnel: ocserv DTLS"
+tunnel_run dtls
+oc_dtls_up="$r_up"; oc_dtls_down="$r_down"
+stop_ocserv
+
+# The mcalab gateway has no TUN inside network: nothing behind it for iperf3 to talk to.
+mc_cstp_up=na; mc_cstp_down=na; mc_dtls_up=na; mc_dtls_down=na
+why_na="mcalab tunnel columns: na - the reference gateway's inside network is virtual (in memory); it has no TUN inside mode yet"
+
+printf '\n%-22s %14s %14s %10s\n' "measurement" "mcalab" "ocserv" "ratio"
+printf '%-22s %14s %14s %10s\n' "logins/s (1 cert)" "$mc_logins" "$oc_logins" "$(ratio "$mc_logins" "$oc_logins")"
+printf '%-22s %14s %14s %10s\n' "logins failed" "$mc_failed" "$oc_failed" ""
+printf '%-22s %14s %14s %10s\n' "cstp up Mbit/s" "$mc_cstp_up" "$oc_cstp_up" "$(ratio "$mc_cstp_up" "$oc_cstp_up")"
+printf '%-22s %14s %14s %10s\n' "cstp down Mbit/s" "$mc_cstp_down" "$oc_cstp_down" "$(ratio "$mc_cstp_down" "$oc_cstp_down")"
+printf '%-22s %14s %14s %10s\n' "dtls up Mbit/s" "$mc_dtls_up" "$oc_dtls_up" "$(ratio "$mc_dtls_up" "$oc_dtls_up")"
+printf '%-22s %14s %14s %10s\n' "dtls down Mbit/s" "$mc_dtls_down" "$oc_dtls_down" "$(ratio "$mc_dtls_down" "$oc_dtls_down")"
+echo "$why_na"
+echo "settings: ${PER}s per measurement, logins: $USERS users at $RATE/s (same client, --single-cert), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ratios: cstp_up=$(ratio "$mc_cstp_up" "$oc_cstp_up") cstp_down=$(ratio "$mc_cstp_down" "$oc_cstp_down") dtls_up=$(ratio "$mc_dtls_up" "$oc_dtls_up") dtls_down=$(ratio "$mc_dtls_down" "$oc_dtls_down") logins=$(ratio "$mc_logins" "$oc_logins")"
