@@ -326,7 +326,7 @@ final class LoadCommand implements Callable<Integer> {
 
     static String commandLine(CommandSpec spec) {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return "mcalab load " + String.join(" ", args);
+        return "mcalab " + String.join(" ", args); // originalArgs start at "load"
     }
 
     /** 30s, 2m, 500ms, 1h, or plain seconds. */

@@ -141,6 +141,7 @@ class LoadCommandTest {
         assertThat(s.get("traffic_seconds").asDouble()).isBetween(1.5, 30.0);
         assertThat(load.get("series").get("sent_mbit_s").size()).isPositive();
         assertThat(out.resolve("report.html")).isRegularFile();
+        assertThat(load.get("command").asText()).startsWith("mcalab load tunnel --tunnels 2");
     }
 
     @Test
