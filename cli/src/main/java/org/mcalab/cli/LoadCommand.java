@@ -231,10 +231,7 @@ final class LoadCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (!mode.equalsIgnoreCase("cstp")) {
-                if (mode.equalsIgnoreCase("dtls")) {
-                    throw new UsageException("--mode dtls is not built yet: the load generator drives CSTP tunnels only");
-                }
+            if (!mode.equalsIgnoreCase("cstp") && !mode.equalsIgnoreCase("dtls")) {
                 throw new UsageException("--mode must be cstp or dtls, not " + mode);
             }
             TunnelPlan.Service s = switch (service.toLowerCase(Locale.ROOT)) {
@@ -269,7 +266,7 @@ final class LoadCommand implements Callable<Integer> {
                     GatewayProbe probe = embedded != null ? embedded : GatewayProbe.cpuOnly(common.externalCpu());
                     TunnelPlan plan = new TunnelPlan(target, path, ids, tunnels, s, insideHost, size, common.duration, packets,
                             window, idle, setupConcurrency, pki.caBundle(), common.outDir("tunnel"), common.openSsl(),
-                            commandLine(spec), embedded != null, probe);
+                            commandLine(spec), embedded != null, probe, mode.equalsIgnoreCase("dtls"));
                     LoadReport report;
                     try {
                         report = TunnelLoad.run(plan);

@@ -93,9 +93,9 @@ class LoadCommandTest {
         assertThat(run("load", "logins", "--tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--size", "20").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--service", "chargen").exitCode()).isEqualTo(Main.USAGE);
-        Outcome dtls = run("load", "tunnel", "--mode", "dtls");
-        assertThat(dtls.exitCode()).isEqualTo(Main.USAGE);
-        assertThat(dtls.err()).contains("dtls");
+        Outcome mode = run("load", "tunnel", "--mode", "ipsec");
+        assertThat(mode.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(mode.err()).contains("cstp or dtls");
         assertThat(run("load").exitCode()).isEqualTo(Main.USAGE);
     }
 
@@ -142,6 +142,21 @@ class LoadCommandTest {
         assertThat(load.get("series").get("sent_mbit_s").size()).isPositive();
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(load.get("command").asText()).startsWith("mcalab load tunnel --tunnels 2");
+    }
+
+    @Test
+    @Timeout(300)
+    void twoSecondsOfDtlsTrafficReachTheDiscardHost() throws Exception {
+        Path out = base.resolve("dtls");
+        Outcome o = run("load", "tunnel", "--mode", "dtls", "--duration", "2s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        JsonNode s = load.get("summary");
+        assertThat(s.get("tunnels_up").asDouble()).isEqualTo(1);
+        assertThat(s.get("sent_packets").asDouble()).isPositive();
+        // counted by the gateway's inside network: the packets went through its DTLS path
+        assertThat(s.get("discarded_packets").asDouble()).isPositive().isLessThanOrEqualTo(s.get("sent_packets").asDouble());
+        assertThat(load.get("notes").toString()).contains("data on DTLS");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthException;
 import org.mcalab.protocol.xml.ConfigAuthParser;
+import org.mcalab.simulator.dtls.DtlsClientParameters;
+import org.mcalab.simulator.dtls.DtlsOfferHeaders;
 import org.mcalab.simulator.mca.McaSigner;
 
 /**
@@ -40,6 +43,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     private static final String USER_AGENT = LoginRun.USER_AGENT;
     /** Batch of frames written before one flush. */
     private static final int BATCH = 64;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TunnelPlan plan;
     private final LoadIdentity identity;
@@ -59,16 +63,25 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     private long lastEchoNanos;
     private ScheduledFuture<?> keepalive;
     private long lastSentNanos;
+    /** Set when the plan asks for DTLS: offered in the CONNECT, its master secret resumes the gateway's session. */
+    private final DtlsOfferHeaders dtlsOffer;
+    private volatile Optional<DtlsClientParameters> dtls = Optional.empty();
 
     CstpTunnel(TunnelPlan plan, LoadIdentity identity, TunnelCounters counters, HttpAnswerDecoder answers) {
         this.plan = plan;
         this.identity = identity;
         this.counters = counters;
         this.answers = answers;
+        this.dtlsOffer = plan.dtls() ? DtlsOfferHeaders.fresh(RANDOM) : null;
     }
 
     CompletableFuture<TunnelLink> up() {
         return up;
+    }
+
+    /** The DTLS session the gateway's CONNECT answer announced, when DTLS was offered and the gateway took it. */
+    Optional<DtlsClientParameters> dtls() {
+        return dtls;
     }
 
     @Override
@@ -169,6 +182,10 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         }
         state = State.CONNECT;
         answers.expectConnect(0xFFFF);
+        StringBuilder offer = new StringBuilder();
+        if (dtlsOffer != null) {
+            dtlsOffer.headers().forEach((k, v) -> offer.append(k).append(": ").append(v).append("\r\n"));
+        }
         String request = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\n"
                 + "Host: " + plan.hostHeader() + "\r\n"
                 + "User-Agent: " + USER_AGENT + "\r\n"
@@ -177,7 +194,8 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
                 + "X-CSTP-Hostname: mcalab-load-" + identity.index() + "\r\n"
                 + "X-CSTP-Base-MTU: 1500\r\n"
                 + "X-CSTP-MTU: 1406\r\n"
-                + "X-CSTP-Address-Type: IPv4\r\n\r\n";
+                + "X-CSTP-Address-Type: IPv4\r\n"
+                + offer + "\r\n";
         channel.writeAndFlush(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
     }
 
@@ -193,6 +211,9 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         } catch (Exception e) {
             fail("CONNECT: no usable X-CSTP-Address / X-CSTP-MTU");
             return;
+        }
+        if (dtlsOffer != null) {
+            dtls = DtlsClientParameters.fromConnectResponse(a::header, dtlsOffer);
         }
         state = State.UP;
         counters.setupNanos.recordValue(System.nanoTime() - createdNanos);

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +85,11 @@ public final class TunnelLoad {
             closeAll(links);
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
+        if (plan.dtls()) {
+            notes.add(0, "data on DTLS: each tunnel resumes the legacy DTLS 1.2 session its CONNECT announced (BouncyCastle,"
+                    + " one sender and one receiver thread per tunnel, one packet per DTLS record); CSTP stays open for"
+                    + " control (DPD, keepalive)");
+        }
         notes.add(0, "client TLS engine: " + keys.engineName() + "; one TLS connection per tunnel for login and CONNECT"
                 + " (openconnect uses three); frames are batched, so TLS records may hold several frames");
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -98,6 +106,7 @@ public final class TunnelLoad {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
         Semaphore inFlight = new Semaphore(plan.setupConcurrency());
+        ExecutorService dtlsSetup = Executors.newCachedThreadPool(new DefaultThreadFactory("load-dtls-setup", true));
         List<CompletableFuture<TunnelLink>> all = new ArrayList<>();
         long deadline = System.nanoTime() + Math.max(TimeUnit.SECONDS.toNanos(60), plan.tunnels() * TimeUnit.MILLISECONDS.toNanos(40));
         for (int i = 0; i < plan.tunnels(); i++) {
@@ -110,11 +119,20 @@ public final class TunnelLoad {
             HttpAnswerDecoder answers = new HttpAnswerDecoder();
             CstpTunnel tunnel = new CstpTunnel(plan, identity, counters, answers);
             CompletableFuture<TunnelLink> f = tunnel.up();
-            all.add(f);
-            f.whenComplete((link, error) -> {
+            // DTLS: once CSTP is up, resume the announced DTLS session off the event loop (BC's handshake blocks)
+            CompletableFuture<TunnelLink> ready = !plan.dtls() ? f : f.thenApplyAsync(cstp -> {
+                try {
+                    return DtlsTunnel.open(tunnel, plan, 40000 + identity.index() % 20000, counters);
+                } catch (CstpTunnel.TunnelSetupException e) {
+                    throw new CompletionException(e);
+                }
+            }, dtlsSetup);
+            all.add(ready);
+            ready.whenComplete((link, error) -> {
                 inFlight.release();
                 if (error != null) {
-                    counters.setupFailed(error.getMessage());
+                    counters.setupFailed((error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error).getMessage());
                 } else {
                     links.add(link);
                 }
@@ -150,6 +168,7 @@ public final class TunnelLoad {
                 // counted by the listener (or by the per-tunnel timeout)
             }
         }
+        dtlsSetup.shutdown();
     }
 
     private static boolean traffic(TunnelPlan plan, TunnelCounters counters, List<TunnelLink> links, int up,

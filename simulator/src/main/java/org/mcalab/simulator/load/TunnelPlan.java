@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param window      echo: packets in flight per tunnel (closed loop, so the RTT is not a queue length)
  * @param idle        open the tunnels and hold them without traffic (DPD keeps them alive); heap per tunnel
  * @param caBundle    the gateway's CA (null: the gateway certificate is not checked, loopback load only)
+ * @param dtls        offer DTLS in the CONNECT and send the data on the resumed DTLS session (CSTP stays up for control)
  */
 public record TunnelPlan(URI target, String path, List<LoadIdentity> identities, int tunnels, Service service,
                          Inet4Address insideHost, int size, Duration duration, long packets, int window, boolean idle,
                          int setupConcurrency, Path caBundle, Path outDir, boolean openSsl, String command,
-                         boolean embedded, GatewayProbe probe) {
+                         boolean embedded, GatewayProbe probe, boolean dtls) {
 
     public enum Service {
         DISCARD(UdpPackets.DISCARD_PORT), ECHO(UdpPackets.ECHO_PORT);
