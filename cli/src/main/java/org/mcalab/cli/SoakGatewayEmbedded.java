@@ -28,7 +28,8 @@ import org.mcalab.simulator.sut.Target;
 
 /**
  * The soak's target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process with the CSTP
- * tunnel service. The pool is narrowed to {@value #POOL_SIZE} addresses in this gateway's copy of asa.cfg, so an
+ * tunnel service. The pool is narrowed to {@value #POOL_SIZE} addresses (room for the tunnels alive at once at the
+ * default rate, which 16 was not: a 2-minute soak saw 503 'pool exhausted'; still small enough to lease whole) in this gateway's copy of asa.cfg, so an
  * address that is never given back shows when the soak leases the whole pool at the end. The trace ring is small so
  * it is full before the heap baseline is taken (a bounded buffer filling up is not a leak).
  */
@@ -37,8 +38,8 @@ final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
     static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
     static final String MANY_LOGINS = " vpn-simultaneous-logins 100\n";
     static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
-    static final String SOAK_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.16 mask 255.255.255.0";
-    static final int POOL_SIZE = 16;
+    static final String SOAK_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.64 mask 255.255.255.0";
+    static final int POOL_SIZE = 64;
 
     private final Path workDir;
     private final EmbeddedCrlServer crls;
