@@ -47,7 +47,11 @@ public final class ClientIdentity {
         return chain.isEmpty() ? null : chain.get(0);
     }
 
-    KeyManager[] keyManagers() {
+    /**
+     * Key managers that present this certificate whenever the gateway asks, whatever CA names it lists, as
+     * openconnect does ({@code GNUTLS_FORCE_CLIENT_CERT}); the load generators wrap them for Gatling and Netty.
+     */
+    public KeyManager[] keyManagers() {
         return present() ? new KeyManager[] {new ForcedKeyManager()} : new KeyManager[0];
     }
 
