@@ -111,8 +111,13 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
 
     /** The usual wiring: settings from the config, a {@link VirtualInsideNetwork} hosting the split-include networks. */
     public static CstpTunnelService forConfig(AsaConfig config, TunnelTiming timing, Clock clock) {
+        return forConfig(config, new VirtualInsideNetwork(TunnelSettings.hostedNetworks(config)), timing, clock);
+    }
+
+    /** Settings from the config, packets to {@code inside} (e.g. a {@link TunInsideNetwork}). */
+    public static CstpTunnelService forConfig(AsaConfig config, InsideNetwork inside, TunnelTiming timing, Clock clock) {
         return new CstpTunnelService(s -> TunnelSettings.resolve(config, s.login().tunnelGroup(), s.login().groupPolicy()),
-                new VirtualInsideNetwork(TunnelSettings.hostedNetworks(config)), timing, clock);
+                inside, timing, clock);
     }
 
     @Override
