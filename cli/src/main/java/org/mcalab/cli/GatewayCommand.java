@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayException;
@@ -20,8 +21,10 @@ import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.config.AsaConfigSummary;
 import org.mcalab.gateway.config.ParseWarning;
 import org.mcalab.gateway.trace.DebugCategory;
+import org.mcalab.gateway.tunnel.TunInsideNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,6 +67,9 @@ final class GatewayCommand implements Callable<Integer> {
                     + "'webvpn anyconnect', 'dtls', or 'all'. Repeatable.")
     List<String> debug = new ArrayList<>();
 
+    @Mixin
+    InsideNetworkOptions inside = new InsideNetworkOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,12 +88,21 @@ final class GatewayCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         err.flush();
+        Optional<TunInsideNetwork> tun = inside.open(parsed);
         RunningGateway gateway;
         try {
-            gateway = Gateway.start(options(parsed).build());
-        } catch (GatewayException e) {
-            throw new UsageException(e.getMessage());
+            GatewayOptions.Builder options = options(parsed);
+            tun.ifPresent(t -> options.tunnelService(InsideNetworkOptions.tunnels(parsed, t)));
+            gateway = Gateway.start(options.build());
+        } catch (GatewayException | RuntimeException e) {
+            tun.ifPresent(TunInsideNetwork::close);
+            if (e instanceof GatewayException) {
+                throw new UsageException(e.getMessage());
+            }
+            throw e;
         }
+        tun.ifPresent(t -> err.println("inside network: TUN device " + t.deviceName()));
+        err.flush();
         Thread hook = new Thread(gateway::close, "mcalab-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("listening on " + gateway.url());
@@ -98,6 +113,7 @@ final class GatewayCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } finally {
             gateway.close();
+            tun.ifPresent(TunInsideNetwork::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

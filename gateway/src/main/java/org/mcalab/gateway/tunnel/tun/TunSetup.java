@@ -68,23 +68,33 @@ public record TunSetup(Optional<String> namespace, int mtu, Optional<Inet4Addres
     }
 
     private static void run(List<String> command) throws TunException {
+        String shown = String.join(" ", command);
+        Process p;
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new TunException(String.join(" ", command) + ": no answer in 10 s");
-            }
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (p.exitValue() != 0) {
-                throw new TunException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): " + said);
-            }
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new TunException("cannot run " + String.join(" ", command) + ": " + e.getMessage()
-                    + " (is iproute2 installed?)");
+            throw new TunException("cannot run " + shown + ": " + e.getMessage() + " (is iproute2 installed?)");
+        }
+        String said;
+        boolean exited;
+        try {
+            p.getOutputStream().close();
+            said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            exited = p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new TunException(shown + ": " + e.getMessage());
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new TunException("interrupted while running " + String.join(" ", command));
+            throw new TunException("interrupted while running " + shown);
+        }
+        if (!exited) {
+            p.destroyForcibly();
+            throw new TunException(shown + ": no answer in 10 s");
+        }
+        if (p.exitValue() != 0) {
+            throw new TunException(shown + " failed: " + said);
         }
     }
 }
