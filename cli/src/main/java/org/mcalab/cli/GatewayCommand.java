@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
+import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.config.AsaConfig;
@@ -62,6 +63,11 @@ final class GatewayCommand implements Callable<Integer> {
             + "CONNECT reply, every tunnel on TLS.")
     boolean noDtls;
 
+    @Option(names = "--tls", paramLabel = "ENGINE",
+            description = "HTTPS/CSTP TLS engine: openssl (BoringSSL via netty-tcnative) or jdk "
+                    + "(default: openssl where netty-tcnative loads, else jdk). DTLS always uses the JDK engine.")
+    String tls;
+
     @Option(names = "--debug", paramLabel = "CATEGORY",
             description = "Print a debug category: 'aggregate-auth xml', 'aggregate-auth ssl', 'crypto ca', "
                     + "'webvpn anyconnect', 'dtls', or 'all'. Repeatable.")
@@ -102,6 +108,7 @@ final class GatewayCommand implements Callable<Integer> {
             throw e;
         }
         tun.ifPresent(t -> err.println("inside network: TUN device " + t.deviceName()));
+        err.println("tls engine: " + engine("--tls", tls).label());
         err.flush();
         Thread hook = new Thread(gateway::close, "mcalab-gateway-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -133,7 +140,8 @@ final class GatewayCommand implements Callable<Integer> {
             options = GatewayOptions.builder(parsed, ServerIdentity.load(cert, key))
                     .listen(HostPort.parse("--listen", listen))
                     .debug(categories())
-                    .dtls(!noDtls);
+                    .dtls(!noDtls)
+                    .tlsEngine(engine("--tls", tls));
         } catch (GatewayException e) {
             throw new UsageException(e.getMessage());
         }
@@ -141,6 +149,23 @@ final class GatewayCommand implements Callable<Integer> {
             options.admin(HostPort.parse("--admin", admin));
         }
         return options;
+    }
+
+    /** The engine an option names, or the preferred one when it was not given. */
+    static TlsEngine engine(String option, String value) {
+        if (value == null) {
+            return TlsEngine.preferred();
+        }
+        TlsEngine engine;
+        try {
+            engine = TlsEngine.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+        if (!engine.available()) {
+            throw new UsageException(option + ": " + engine.label() + " is not available on this platform; use jdk");
+        }
+        return engine;
     }
 
     private EnumSet<DebugCategory> categories() {

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mcalab.fixtures.Manifest;
+import org.mcalab.gateway.TlsEngine;
 import org.mcalab.simulator.load.CpuMeter;
 import org.mcalab.simulator.load.GatewayProbe;
 import org.mcalab.simulator.load.LoadIdentity;
@@ -151,6 +152,10 @@ final class LoadCommand implements Callable<Integer> {
         @Option(names = "--new-connection", description = "Post the auth-reply on a new TLS connection, as openconnect -c does (default: keep-alive).")
         boolean newConnection;
 
+        @Option(names = "--gateway-tls", paramLabel = "ENGINE",
+                description = "TLS engine of the embedded gateway: openssl or jdk (default: openssl where netty-tcnative loads).")
+        String gatewayTls;
+
         @Override
         public Integer call() throws IOException {
             common.validate();
@@ -164,8 +169,12 @@ final class LoadCommand implements Callable<Integer> {
             if (count < 1 || count > 100_000) {
                 throw new UsageException("--identities must be 1..100000");
             }
+            TlsEngine engine = GatewayCommand.engine("--gateway-tls", gatewayTls);
+            if (gatewayTls != null && common.target != null) {
+                throw new UsageException("--gateway-tls applies to the embedded gateway only, not to a --target");
+            }
             return quietly(() -> {
-                try (LoadGateway embedded = common.target == null ? LoadGateway.start() : null) {
+                try (LoadGateway embedded = common.target == null ? LoadGateway.start(engine) : null) {
                     Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
                     URI target = embedded != null ? embedded.url() : common.target;
                     String p = path != null ? path : embedded == null ? "/" : singleCert ? "/CERT" : "/MCA";

@@ -20,6 +20,7 @@ import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
@@ -52,8 +53,13 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
         this.pki = pki;
     }
 
-    /** @throws UsageException when anything cannot be set up (exit 2) */
+    /** With the preferred TLS engine. @throws UsageException when anything cannot be set up (exit 2) */
     static LoadGateway start() {
+        return start(TlsEngine.preferred());
+    }
+
+    /** @throws UsageException when anything cannot be set up (exit 2) */
+    static LoadGateway start(TlsEngine tls) {
         Path work;
         try {
             work = Files.createTempDirectory("mcalab-load-");
@@ -80,6 +86,7 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
                     .traceOut(null)
                     .traceCapacity(1000)
                     .tunnelService(tunnels)
+                    .tlsEngine(tls)
                     .build();
             RunningGateway gateway = Gateway.start(options); // attaches the tunnel service to its sessions
             return new LoadGateway(work, crls, gateway, tunnels, pki);

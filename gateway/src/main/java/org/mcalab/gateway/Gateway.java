@@ -11,10 +11,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -100,7 +100,7 @@ public final class Gateway {
         McaCheck mca = verifiers(config, validator, policy, trace);
         AggregateAuth auth = new AggregateAuth(config, table, sessions, tlsCheck, mca, trace, o.clock(), random);
 
-        SslContext ssl = sslContext(o.identity());
+        SslContext ssl = sslContext(o.identity(), o.tlsEngine());
         ThreadPoolExecutor authExecutor = new ThreadPoolExecutor(2, Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
                 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), new DefaultThreadFactory("mcalab-auth", true));
         String name = config.hostname().orElse("mcalab-gateway");
@@ -173,11 +173,19 @@ public final class Gateway {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
-    /** TLS 1.3 preferred, TLS 1.2 allowed; the client certificate requested in the main handshake but optional. */
-    private static SslContext sslContext(ServerIdentity identity) throws GatewayException {
+    /**
+     * TLS 1.3 preferred, TLS 1.2 allowed; the client certificate requested in the main handshake but optional. Both
+     * engines hand the same things to the application: the peer chain as X509Certificates, JSSE-style protocol and
+     * cipher suite names.
+     */
+    private static SslContext sslContext(ServerIdentity identity, TlsEngine engine) throws GatewayException {
+        if (!engine.available()) {
+            throw new GatewayException("TLS engine openssl is not available here (" + OpenSsl.unavailabilityCause()
+                    + "); use --tls jdk");
+        }
         try {
             return SslContextBuilder.forServer(identity.key(), identity.chain().toArray(new X509Certificate[0]))
-                    .sslProvider(SslProvider.JDK)
+                    .sslProvider(engine.provider())
                     .protocols("TLSv1.3", "TLSv1.2")
                     .clientAuth(ClientAuth.OPTIONAL)
                     .trustManager(new AcceptAnyClientCertificate())

@@ -27,13 +27,14 @@ import org.mcalab.gateway.trace.DebugCategory;
  * @param authInfoCap      how many may be pending at once (MCA-ROB-3)
  * @param dtls             DTLS beside CSTP (default on); off ({@code --no-dtls}) the tunnel service gets
  *                         {@code DtlsEndpoint.disabled()}: no UDP socket, no X-DTLS-* headers, every tunnel on CSTP
+ * @param tlsEngine        the HTTPS/CSTP TLS implementation (default {@link TlsEngine#preferred()})
  */
 public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSocketAddress listen,
                              Optional<InetSocketAddress> admin, Set<DebugCategory> debug, PrintStream traceOut,
                              McaPolicy mcaPolicy, Optional<CrlSource> crlSource, Clock clock,
                              Duration authInfoLifetime, int authInfoCap, int traceCapacity, TunnelService tunnelService,
                              Duration handshakeTimeout, Duration requestTimeout, Duration idleTimeout,
-                             boolean dtls) {
+                             boolean dtls, TlsEngine tlsEngine) {
 
     public static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress("127.0.0.1", 8443);
     public static final InetSocketAddress DEFAULT_ADMIN = new InetSocketAddress("127.0.0.1", 8444);
@@ -41,6 +42,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
     public GatewayOptions {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(tlsEngine, "tlsEngine");
         debug = debug.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(debug));
     }
 
@@ -66,6 +68,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         b.requestTimeout = requestTimeout;
         b.idleTimeout = idleTimeout;
         b.dtls = dtls;
+        b.tlsEngine = tlsEngine;
         return b;
     }
 
@@ -87,6 +90,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout = Duration.ofSeconds(60);
         private boolean dtls = true;
+        private TlsEngine tlsEngine = TlsEngine.preferred();
 
         private Builder(AsaConfig config, ServerIdentity identity) {
             this.config = config;
@@ -178,10 +182,16 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
             return this;
         }
 
+        /** The HTTPS/CSTP TLS implementation; {@link Gateway#start} refuses OPENSSL where netty-tcnative cannot load. */
+        public Builder tlsEngine(TlsEngine engine) {
+            this.tlsEngine = engine;
+            return this;
+        }
+
         public GatewayOptions build() {
             return new GatewayOptions(config, identity, listen, admin, debug, traceOut, mcaPolicy, crlSource, clock,
                     authInfoLifetime, authInfoCap, traceCapacity, tunnelService, handshakeTimeout, requestTimeout,
-                    idleTimeout, dtls);
+                    idleTimeout, dtls, tlsEngine);
         }
     }
 }

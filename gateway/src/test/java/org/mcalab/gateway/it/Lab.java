@@ -117,6 +117,11 @@ public final class Lab {
 
     /** A TLS client context trusting the lab's gateway CA and presenting {@code clientCredential} (or nothing). */
     public SSLContext tls(String clientCredential) {
+        return tls(clientCredential, "TLS");
+    }
+
+    /** As {@link #tls(String)}, for one SSLContext protocol: "TLSv1.2" makes a client that offers TLS 1.2 at most. */
+    public SSLContext tls(String clientCredential, String protocol) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -138,7 +143,7 @@ public final class Lab {
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 kmf.init(keys, new char[0]);
             }
-            SSLContext ctx = SSLContext.getInstance("TLS");
+            SSLContext ctx = SSLContext.getInstance(protocol);
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx;
         } catch (Exception e) {
