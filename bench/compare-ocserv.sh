@@ -8,9 +8,11 @@
 #    complete) against ocserv (auth = "certificate") and against the mcalab gateway's certificate group (/CERT),
 #    both on 127.0.0.1.
 # 3. Tunnel throughput: openconnect in a network namespace (veth to this one) and iperf3 through its tun device,
-#    up and down, CSTP only (--no-dtls) and with DTLS. Only ocserv can be measured: the mcalab gateway's inside
-#    network is virtual (in memory), it has no TUN inside mode, so there is no host behind it for iperf3: its
-#    tunnel columns print "na".
+#    up and down, CSTP only (--no-dtls) and with DTLS. ocserv: its certificate group, iperf3 server on ocserv's end
+#    of the point-to-point vpns device (this namespace). mcalab: the multiple-certificate group (/MCA, machine and
+#    user certificate), the gateway in TUN inside mode (--inside tun) with its device moved into a second
+#    namespace as the seed's inside network 192.168.1.1/24, iperf3 server there. Both servers write every client
+#    packet to a kernel tun device; the same openconnect binary, script and iperf3 flags on the client side.
 #
 # Bounded: every measurement lasts COMPARE_SECONDS (default 10) plus set-up; every wait has a timeout. Cleans up on
 # any exit (trap): processes it started, the namespace, the veth pair, the work directory. Traffic stays on
@@ -34,6 +36,7 @@ fi
 work="$(mktemp -d /tmp/mcalab-compare.XXXXXX)"
 chmod 711 "$work" # ocserv's workers run as nobody and must reach the sec-mod socket in here
 ns="mcacmp$$"
+inside_ns="mcains$$"
 veth_host="mcah$$"
 veth_ns="mcan$$"
 host_ip=10.231.77.1
@@ -49,6 +52,7 @@ cleanup() {
     for p in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
     ip netns del "$ns" 2>/dev/null
   fi
+  ip netns del "$inside_ns" 2>/dev/null
   ip link del "$veth_host" 2>/dev/null
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
   if [ -n "${COMPARE_KEEP:-}" ]; then echo "compare-ocserv: kept $work" >&2; else rm -rf "$work"; fi
@@ -218,6 +222,13 @@ case "$reason" in
   connect)
     ip link set dev "$TUNDEV" up mtu "${INTERNAL_IP4_MTU:-1400}"
     ip addr add "$INTERNAL_IP4_ADDRESS/24" dev "$TUNDEV"
+    i=0
+    while [ "$i" -lt "${CISCO_SPLIT_INC:-0}" ]; do
+      eval "addr=\$CISCO_SPLIT_INC_${i}_ADDR"
+      eval "len=\$CISCO_SPLIT_INC_${i}_MASKLEN"
+      ip route replace "$addr/$len" dev "$TUNDEV"
+      i=$((i + 1))
+    done
     ;;
 esac
 exit 0
@@ -228,57 +239,85 @@ start_ocserv "$host_ip"
 pin="pin-sha256:$(openssl x509 -in "$work/pki/gateway.pem" -pubkey -noout | openssl pkey -pubin -outform der \
   | openssl dgst -sha256 -binary | base64)"
 
-iperf_mbit() { # SERVER_IP [-R]: one bounded iperf3 run through the tunnel, Mbit/s received, or na
-  iperf3 -s -B "$1" -1 >/dev/null 2>&1 &
+iperf_mbit() { # SERVER_NS(- = this one) SERVER_IP [-R]: one bounded iperf3 run through the tunnel, Mbit/s received, or na
+  local in_ns=()
+  [ "$1" != - ] && in_ns=(ip netns exec "$1")
+  "${in_ns[@]}" iperf3 -s -B "$2" -1 >/dev/null 2>&1 &
   local srv=$!
   echo "$srv" >>"$work/pids" # this runs in a command substitution: the trap reads the file
   # look, don't touch: a probe connection would be taken for the client by the one-off (-1) server
-  wait_for sh -c "ss -ltn | grep -q '$1:5201'" || true
-  ip netns exec "$ns" timeout $((PER + 15)) iperf3 -c "$1" -t "$PER" ${2:-} -J 2>/dev/null \
+  wait_for sh -c "${in_ns[*]} ss -ltn | grep -q '$2:5201'" || true
+  ip netns exec "$ns" timeout $((PER + 15)) iperf3 -c "$2" -t "$PER" ${3:-} -J 2>/dev/null \
     | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e6,1))' \
       2>/dev/null || echo na
   kill "$srv" 2>/dev/null || true
   wait "$srv" 2>/dev/null || true
 }
 
-tunnel_run() { # MODE(cstp|dtls): sets r_up, r_down in Mbit/s (na when the mode did not come up)
-  local mode="$1" extra=() oc_log="$work/openconnect-$1.log"
+tunnel_run() { # NAME MODE(cstp|dtls) URL SERVER_NS SERVER_IP|peer [openconnect args...]: sets r_up, r_down (Mbit/s or na)
+  local name="$1" mode="$2" url="$3" server_ns="$4" server_ip="$5" extra=() oc_log="$work/openconnect-$1-$2.log"
+  shift 5
   r_up=na
   r_down=na
   [ "$mode" = cstp ] && extra=(--no-dtls)
   ip netns exec "$ns" openconnect --non-inter --script "$work/tun-script.sh" --interface "mcatun0" \
-      -c "$work/pki/machine.pem" -k "$work/pki/machine.key" --servercert "$pin" "${extra[@]}" \
-      "https://$host_ip:$oc_port/" >"$oc_log" 2>&1 &
+      --servercert "$pin" "$@" "${extra[@]}" "$url" >"$oc_log" 2>&1 &
   local oc_client=$!
   pids+=("$oc_client")
   if ! wait_for sh -c "ip netns exec '$ns' ip -4 addr show mcatun0 | grep -q inet" \
       || { [ "$mode" = dtls ] && ! wait_for grep -q "Established DTLS connection" "$oc_log"; }; then
+    log "$name $mode: tunnel did not come up (see $oc_log with COMPARE_KEEP=1)"
     kill "$oc_client" 2>/dev/null || true; wait "$oc_client" 2>/dev/null || true
     return
   fi
-  local client_ip server_ip
-  client_ip="$(ip netns exec "$ns" ip -4 -o addr show mcatun0 | awk '{print $4}' | cut -d/ -f1)"
-  # ocserv's side of the point-to-point vpns device that carries this client
-  server_ip="$(ip -4 -o addr show | awk -v c="$client_ip" '$0 ~ "peer " c {print $4}' | head -1 | cut -d/ -f1)"
+  if [ "$server_ip" = peer ]; then
+    # ocserv's side of the point-to-point vpns device that carries this client
+    local client_ip
+    client_ip="$(ip netns exec "$ns" ip -4 -o addr show mcatun0 | awk '{print $4}' | cut -d/ -f1)"
+    server_ip="$(ip -4 -o addr show | awk -v c="$client_ip" '$0 ~ "peer " c {print $4}' | head -1 | cut -d/ -f1)"
+  fi
   if [ -n "$server_ip" ]; then
-    r_up="$(iperf_mbit "$server_ip")"
-    r_down="$(iperf_mbit "$server_ip" -R)"
+    r_up="$(iperf_mbit "$server_ns" "$server_ip")"
+    r_down="$(iperf_mbit "$server_ns" "$server_ip" -R)"
   fi
   kill "$oc_client" 2>/dev/null || true; wait "$oc_client" 2>/dev/null || true
   sleep 1
 }
 
+oc_url="https://$host_ip:$oc_port/"
+oc_auth=(-c "$work/pki/machine.pem" -k "$work/pki/machine.key")
 log "tunnel: ocserv CSTP"
-tunnel_run cstp
+tunnel_run ocserv cstp "$oc_url" - peer "${oc_auth[@]}"
 oc_cstp_up="$r_up"; oc_cstp_down="$r_down"
 log "tunnel: ocserv DTLS"
-tunnel_run dtls
+tunnel_run ocserv dtls "$oc_url" - peer "${oc_auth[@]}"
 oc_dtls_up="$r_up"; oc_dtls_down="$r_down"
 stop_ocserv
 
-# The mcalab gateway has no TUN inside network: nothing behind it for iperf3 to talk to.
+# --- the mcalab gateway with its TUN inside network, on the veth address --------------------------------------
+ip netns add "$inside_ns"
+ip netns exec "$inside_ns" ip link set lo up
+tun_port="$(free_port)"
+"$MCALAB" gateway --config "$work/pki/asa.cfg" --listen "$host_ip:$tun_port" --no-admin \
+    --inside tun --tun-name mcacmp0 --inside-netns "$inside_ns" >"$work/mcalab-tun-gateway.log" 2>&1 &
+tun_gw_pid=$!
+pids+=("$tun_gw_pid")
+mc_url="https://$host_ip:$tun_port/MCA"
+mc_auth=(-c "$work/pki/machine.pem" -k "$work/pki/machine.key" --mca-certificate "$work/pki/user.pem" --mca-key "$work/pki/user.key")
 mc_cstp_up=na; mc_cstp_down=na; mc_dtls_up=na; mc_dtls_down=na
-why_na="mcalab tunnel columns: na - the reference gateway's inside network is virtual (in memory); it has no TUN inside mode yet"
+if wait_for port_open "$host_ip" "$tun_port"; then
+  log "tunnel: mcalab CSTP"
+  tunnel_run mcalab cstp "$mc_url" "$inside_ns" 192.168.1.1 "${mc_auth[@]}"
+  mc_cstp_up="$r_up"; mc_cstp_down="$r_down"
+  log "tunnel: mcalab DTLS"
+  tunnel_run mcalab dtls "$mc_url" "$inside_ns" 192.168.1.1 "${mc_auth[@]}"
+  mc_dtls_up="$r_up"; mc_dtls_down="$r_down"
+else
+  log "mcalab TUN gateway did not start:"; tail -5 "$work/mcalab-tun-gateway.log" >&2
+fi
+kill "$tun_gw_pid" 2>/dev/null || true
+wait "$tun_gw_pid" 2>/dev/null || true
+why_na="tunnels: openconnect $(openconnect --version 2>/dev/null | head -1 | awk '{print $NF}') + iperf3 -t $PER each way; mcalab: /MCA login, --inside tun; ocserv: certificate login; kernel defaults (tun txqueuelen 500, socket buffers)"
 
 printf '\n%-22s %14s %14s %10s\n' "measurement" "mcalab" "ocserv" "ratio"
 printf '%-22s %14s %14s %10s\n' "logins/s (1 cert)" "$mc_logins" "$oc_logins" "$(ratio "$mc_logins" "$oc_logins")"
