@@ -18,7 +18,8 @@
  * <p>DTLS hook: {@link org.mcalab.gateway.tunnel.ConnectResponse#withExtra} appends {@code X-DTLS-*} headers;
  * until a DTLS service supplies them none are sent, so openconnect stays on CSTP at once.
  *
- * <p>TODO TunInsideNetwork: a Linux TUN-backed {@code InsideNetwork} needs {@code ioctl(TUNSETIFF)} on
- * {@code /dev/net/tun}, which plain Java cannot issue without JNA/JNI or a helper process; not implemented.
+ * <p>Two inside networks: {@link org.mcalab.gateway.tunnel.VirtualInsideNetwork} (in memory, no root) and
+ * {@link org.mcalab.gateway.tunnel.TunInsideNetwork} (a Linux TUN device through JNA, package {@code tun}: the
+ * host's kernel, or a namespace's, is the network behind the gateway).
  */
 package org.mcalab.gateway.tunnel;
