@@ -238,8 +238,21 @@ final class LoadCommand implements Callable<Integer> {
         @Option(names = "--path", paramLabel = "PATH", description = "MCA group-url path (default ${DEFAULT-VALUE}).")
         String path = "/MCA";
 
+        @Option(names = "--gateway", paramLabel = "WHERE",
+                description = "Where the load gateway runs without --target: in-process (default, beside the generator) "
+                        + "or fork (a child JVM: its own heap, CPU and file descriptors; needed for 10,000 tunnels).")
+        String gateway = "in-process";
+
         @Override
         public Integer call() throws IOException {
+            boolean fork = switch (gateway.toLowerCase(Locale.ROOT)) {
+                case "in-process" -> false;
+                case "fork" -> true;
+                default -> throw new UsageException("--gateway must be in-process or fork, not " + gateway);
+            };
+            if (fork && common.target != null) {
+                throw new UsageException("--gateway fork starts a gateway; --target names one already running: choose one");
+            }
             if (!mode.equalsIgnoreCase("cstp") && !mode.equalsIgnoreCase("dtls")) {
                 throw new UsageException("--mode must be cstp or dtls, not " + mode);
             }
@@ -268,7 +281,8 @@ final class LoadCommand implements Callable<Integer> {
             }
             common.validate();
             return quietly(() -> {
-                try (LoadGateway embedded = common.target == null ? LoadGateway.start() : null) {
+                try (LoadTarget embedded = common.target != null ? null
+                        : fork ? ForkedGateway.start(idle, lifetime()) : LoadGateway.start(TlsEngine.preferred(), idle)) {
                     Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
                     URI target = embedded != null ? embedded.url() : common.target;
                     List<LoadIdentity> ids = LoadIdentity.mint(pki, tunnels, true);
@@ -283,9 +297,17 @@ final class LoadCommand implements Callable<Integer> {
                         Thread.currentThread().interrupt();
                         throw new UsageException("interrupted");
                     }
+                    if (embedded != null) {
+                        report = report.withNote(embedded.where());
+                    }
                     return finish(spec, report, plan.outDir());
                 }
             });
+        }
+
+        /** The forked gateway's own bound: identities, setup (bounded as in TunnelLoad), the run, and slack. */
+        private Duration lifetime() {
+            return Duration.ofSeconds(300).plus(common.duration).plusMillis(40L * tunnels * 3);
         }
     }
 

@@ -1,13 +1,13 @@
 package org.mcalab.cli;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -23,21 +23,28 @@ import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.session.Session;
+import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.gateway.tunnel.VirtualInsideNetwork;
 import org.mcalab.simulator.load.CpuMeter;
-import org.mcalab.simulator.load.GatewayProbe;
+import org.mcalab.simulator.soak.HeapGauge;
 
 /**
  * The load commands' default target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway
  * in-process on 127.0.0.1:0 with the CSTP tunnel service and the virtual inside network (discard and echo hosts on
  * 192.168.1.0/24, which exist only in the gateway's memory). The seed's pool has 254 addresses; load needs one per
  * tunnel, so the pool line is widened to 192.168.128.0/18 (16,382 addresses) in this gateway's copy of asa.cfg.
+ * For idle runs the group-policy's gateway DPD interval is shortened to {@value #IDLE_DPD_SECONDS} s (ASA default 30 s,
+ * which the client's 20 s keepalive always pre-empts), so a hold of a minute sees several DPD exchanges per tunnel.
  */
-final class LoadGateway implements GatewayProbe, AutoCloseable {
+final class LoadGateway implements LoadTarget {
     static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
     static final String LOAD_POOL = "ip local pool ANYCONNECT-POOL 192.168.128.1-192.168.191.254 mask 255.255.192.0";
+    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
+    static final int IDLE_DPD_SECONDS = 10;
+    static final String IDLE_DPD = " webvpn\n  anyconnect dpd-interval client 30 gateway " + IDLE_DPD_SECONDS + "\n";
 
     private final Path workDir;
     private final EmbeddedCrlServer crls;
@@ -53,13 +60,16 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
         this.pki = pki;
     }
 
-    /** With the preferred TLS engine. @throws UsageException when anything cannot be set up (exit 2) */
-    static LoadGateway start() {
-        return start(TlsEngine.preferred());
+    /** With the ASA's DPD and keepalive defaults (traffic and login runs). @throws UsageException (exit 2) */
+    static LoadGateway start(TlsEngine tls) {
+        return start(tls, false);
     }
 
-    /** @throws UsageException when anything cannot be set up (exit 2) */
-    static LoadGateway start(TlsEngine tls) {
+    /**
+     * @param idle shorten the gateway DPD interval to {@value #IDLE_DPD_SECONDS} s (idle holds)
+     * @throws UsageException when anything cannot be set up (exit 2)
+     */
+    static LoadGateway start(TlsEngine tls, boolean idle) {
         Path work;
         try {
             work = Files.createTempDirectory("mcalab-load-");
@@ -74,10 +84,11 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
             MintResult minted = TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl()));
             Manifest pki = minted.manifest();
             String asa = Files.readString(pki.asaConfig());
-            if (!asa.contains(SEED_POOL)) {
-                throw new UsageException("the minted asa.cfg no longer has the seed pool line; cannot widen it for load");
+            if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
+                throw new UsageException("the minted asa.cfg no longer has the seed pool or group-policy lines; cannot adapt it for load");
             }
-            AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, LOAD_POOL));
+            String adapted = asa.replace(SEED_POOL, LOAD_POOL);
+            AsaConfig config = AsaConfigParser.parse(idle ? adapted.replace(POLICY, POLICY + IDLE_DPD) : adapted);
             ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
                     pki.path(pki.identity(TestPki.GATEWAY).key()));
             tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
@@ -105,18 +116,37 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
         }
     }
 
-    URI url() {
+    @Override
+    public URI url() {
         return URI.create(gateway.url());
     }
 
-    Manifest pki() {
+    @Override
+    public Manifest pki() {
         return pki;
     }
 
-    /** The gateway's own threads (all named mcalab-*), not the generator's beside it in this JVM. */
+    @Override
+    public String where() {
+        return "gateway in this JVM (beside the generator)";
+    }
+
+    /**
+     * The gateway's own threads, not the generator's beside it in this JVM: Netty's and the admin's are named
+     * mcalab-*, the DTLS server's dtls-udp and dtls-peer-N (one per DTLS tunnel), the idle sweeper tunnel-sweeper.
+     */
     @Override
     public CpuMeter cpu() {
-        return CpuMeter.threadsNamed("mcalab-");
+        return CpuMeter.threadsNamed("mcalab-", "dtls-udp", "dtls-peer-", "tunnel-sweeper");
+    }
+
+    /** Active sessions and those with an SSL tunnel attached (a tunnel DPD gave up on is detached: its row goes). */
+    @Override
+    public Optional<Held> held() {
+        List<Session> active = gateway.sessions().active();
+        int withTunnel = (int) active.stream()
+                .filter(s -> s.tunnels().stream().anyMatch(t -> t.kind() == TunnelRow.Kind.SSL)).count();
+        return Optional.of(new Held(active.size(), withTunnel));
     }
 
     @Override
@@ -130,25 +160,12 @@ final class LoadGateway implements GatewayProbe, AutoCloseable {
 
     @Override
     public OptionalLong heapAfterGc() {
-        return heapOfThisJvm();
+        return OptionalLong.of(HeapGauge.usedAfterGc());
     }
 
     @Override
     public boolean sharesHeapWithGenerator() {
         return true;
-    }
-
-    static OptionalLong heapOfThisJvm() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return OptionalLong.of(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     @Override

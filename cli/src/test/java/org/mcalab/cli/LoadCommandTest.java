@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,5 +189,43 @@ class LoadCommandTest {
         assertThat(s.has("heap_per_tunnel_kb")).isTrue();
         assertThat(s.get("closed_by_gateway").asDouble()).isZero();
         assertThat(s.has("sent_packets")).isFalse();
+    }
+
+    @Test
+    @Timeout(300)
+    void idleTunnelsAgainstAForkedGatewayAreHeldThroughDpdAndTheChildIsGoneAfterwards() throws Exception {
+        Path out = base.resolve("forked");
+        // 15 s: past the idle gateway's 10 s DPD interval, so each tunnel is asked at least once
+        Outcome o = run("load", "tunnel", "--tunnels", "20", "--idle", "--duration", "15s", "--gateway", "fork",
+                "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        JsonNode s = load.get("summary");
+        assertThat(s.get("tunnels_up").asDouble()).isEqualTo(20);
+        assertThat(s.get("tunnels_dropped").asDouble()).isZero();
+        assertThat(s.get("gateway_tunnels_held").asDouble()).isEqualTo(20);
+        assertThat(s.get("gateway_sessions").asDouble()).isEqualTo(20);
+        assertThat(s.get("dpd_answered").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(s.get("heap_after_mb").asDouble()).isGreaterThan(s.get("heap_before_mb").asDouble());
+        assertThat(s.has("heap_per_tunnel_kb")).isTrue();
+        assertThat(s.has("client_heap_per_tunnel_kb")).isTrue();
+        assertThat(s.has("gateway_cpu_percent")).isTrue();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("heap_per_tunnel_kb");
+        Matcher pid = Pattern.compile("separate process \\(pid (\\d+)\\)").matcher(load.get("notes").toString());
+        assertThat(pid.find()).as(load.get("notes").toString()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void forkingNeedsNoTargetAndKnowsItsModes() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Outcome both = run("load", "tunnel", "--gateway", "fork", "--target", "https://127.0.0.1:" + s.getLocalPort(),
+                    "--pki", base.toString());
+            assertThat(both.exitCode()).isEqualTo(Main.USAGE);
+            assertThat(both.err()).contains("choose one");
+        }
+        Outcome bad = run("load", "tunnel", "--gateway", "vm");
+        assertThat(bad.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("in-process or fork");
     }
 }

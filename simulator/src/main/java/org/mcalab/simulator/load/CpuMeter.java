@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -27,10 +28,12 @@ public interface CpuMeter {
     }
 
     /**
-     * The threads of this JVM whose name starts with {@code prefix}: the embedded gateway runs beside the load
-     * generator, so {@code /proc/self/stat} would count both; its threads are all named {@code mcalab-*}.
+     * The threads of this JVM whose name starts with one of {@code prefixes}: the embedded gateway runs beside the load
+     * generator, so {@code /proc/self/stat} would count both. A thread that ended between two samples takes its CPU
+     * time with it (the kernel keeps no per-thread total), so sample while the measured threads live.
      */
-    static CpuMeter threadsNamed(String prefix) {
+    static CpuMeter threadsNamed(String... prefixes) {
+        List<String> names = List.of(prefixes);
         return () -> {
             long sum = 0;
             boolean any = false;
@@ -44,7 +47,7 @@ public interface CpuMeter {
                     }
                     int open = line.indexOf('(');
                     int close = line.lastIndexOf(')');
-                    if (open < 0 || close < open || !line.substring(open + 1, close).startsWith(prefix)) {
+                    if (open < 0 || close < open || !startsWithAny(line.substring(open + 1, close), names)) {
                         continue;
                     }
                     OptionalLong t = parse(line);
@@ -58,6 +61,10 @@ public interface CpuMeter {
             }
             return any ? OptionalLong.of(sum * NANOS_PER_TICK) : OptionalLong.empty();
         };
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        return prefixes.stream().anyMatch(name::startsWith);
     }
 
     private static OptionalLong ticks(Path stat) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,14 @@ public record LoadReport(String kind, String command, Instant startedAt, double 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** This report with one more note (e.g. where the gateway ran, which only the command knows). */
+    public LoadReport withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new LoadReport(kind, command, startedAt, wallSeconds, target, embedded, passed, verdictText, tlsEngine,
+                summary, latencyPercentilesMillis, series, more, links);
+    }
 
     public LoadSection section() {
         return new LoadSection(kind, command, summary, series, latencyPercentilesMillis);

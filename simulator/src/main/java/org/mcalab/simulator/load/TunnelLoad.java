@@ -31,6 +31,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mcalab.protocol.cstp.CstpFrameEncoder;
+import org.mcalab.simulator.soak.HeapGauge;
 
 /**
  * Runs {@code mcalab load tunnel}: logs in N tunnels (bounded setup concurrency), then either pushes UDP packets of
@@ -58,7 +59,7 @@ public final class TunnelLoad {
         boolean passed;
         Map<String, Double> percentiles;
         try {
-            OptionalLong heapBefore = plan.idle() ? plan.probe().heapAfterGc() : OptionalLong.empty();
+            HeapMark heapBefore = plan.idle() ? HeapMark.take(plan.probe()) : null;
             long setupStart = System.nanoTime();
             setUp(plan, keys, group, counters, links);
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
@@ -267,20 +268,24 @@ public final class TunnelLoad {
         return last;
     }
 
-    private static boolean idle(TunnelPlan plan, TunnelCounters counters, List<TunnelLink> links, int up,
-                                OptionalLong heapBefore, Map<String, Double> summary, List<String> notes)
-            throws InterruptedException {
-        OptionalLong heapAfter = plan.probe().heapAfterGc();
-        if (heapBefore.isPresent() && heapAfter.isPresent() && up > 0) {
-            long delta = heapAfter.getAsLong() - heapBefore.getAsLong();
-            summary.put("heap_before_mb", LoginLoad.round(heapBefore.getAsLong() / 1048576.0));
-            summary.put("heap_after_mb", LoginLoad.round(heapAfter.getAsLong() / 1048576.0));
-            summary.put("heap_per_tunnel_kb", LoginLoad.round(delta / 1024.0 / up));
-            notes.add(plan.probe().sharesHeapWithGenerator()
-                    ? "heap per tunnel: this JVM's heap after GC, before and after the tunnels came up; the embedded"
-                      + " gateway shares it with the generator, so it counts both ends of each tunnel (an upper bound)"
-                    : "heap per tunnel: the gateway process's heap after GC, before and after the tunnels came up");
+    /**
+     * Heap after full GCs: the gateway's (from its probe) and, when the gateway has its own process, the generator's
+     * (this JVM; then it holds only the client ends of the tunnels).
+     */
+    private record HeapMark(OptionalLong gateway, OptionalLong generator) {
+        static HeapMark take(GatewayProbe probe) {
+            return new HeapMark(probe.heapAfterGc(),
+                    probe.sharesHeapWithGenerator() ? OptionalLong.empty() : OptionalLong.of(HeapGauge.usedAfterGc()));
         }
+    }
+
+    /**
+     * Holds the tunnels for the duration without traffic (the gateway's DPD and the client's keepalive are all that
+     * flows), then measures the heap they cost and checks that none was dropped, by either end.
+     */
+    private static boolean idle(TunnelPlan plan, TunnelCounters counters, List<TunnelLink> links, int up,
+                                HeapMark before, Map<String, Double> summary, List<String> notes)
+            throws InterruptedException {
         OptionalLong cpuBefore = plan.probe().cpu().cpuNanos();
         long start = System.nanoTime();
         long end = start + plan.duration().toNanos();
@@ -288,13 +293,49 @@ public final class TunnelLoad {
             Thread.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        LoginLoad.cpuPercent(cpuBefore, plan.probe().cpu().cpuNanos(), seconds).ifPresent(c -> summary.put("gateway_cpu_percent", c));
+        HeapMark after = HeapMark.take(plan.probe());
+        if (up > 0) {
+            perTunnel("heap", before.gateway(), after.gateway(), up, summary);
+            perTunnel("client_heap", before.generator(), after.generator(), up, summary);
+        }
+        if (summary.containsKey("heap_per_tunnel_kb")) {
+            notes.add(plan.probe().sharesHeapWithGenerator()
+                    ? "heap per tunnel: this JVM's heap after GC, before and after the tunnels came up; the embedded"
+                      + " gateway shares it with the generator, so it counts both ends of each tunnel (an upper bound)"
+                    : "heap per tunnel: the gateway process's heap after full GCs, before the tunnels came up and after"
+                      + " they were held, divided by the tunnels up; client_heap_per_tunnel_kb likewise for the generator");
+        }
+        // counted after the GCs: a pause long enough to miss DPD would show here
         long alive = links.stream().filter(TunnelLink::isUp).count();
+        long closed = counters.closedByGateway.sum();
+        long dpd = counters.dpdAnswered.sum();
         summary.put("idle_seconds", LoginLoad.round(seconds));
         summary.put("tunnels_alive_at_end", (double) alive);
-        summary.put("dpd_answered", (double) counters.dpdAnswered.sum());
-        summary.put("closed_by_gateway", (double) counters.closedByGateway.sum());
-        LoginLoad.cpuPercent(cpuBefore, plan.probe().cpu().cpuNanos(), seconds).ifPresent(c -> summary.put("gateway_cpu_percent", c));
-        return up == plan.tunnels() && alive == up;
+        summary.put("tunnels_dropped", (double) (up - alive));
+        summary.put("dpd_answered", (double) dpd);
+        summary.put("dpd_per_tunnel", LoginLoad.round(up == 0 ? 0 : (double) dpd / up));
+        summary.put("closed_by_gateway", (double) closed);
+        Optional<GatewayProbe.Held> held = plan.probe().held();
+        held.ifPresent(h -> {
+            summary.put("gateway_sessions", (double) h.sessions());
+            summary.put("gateway_tunnels_held", (double) h.withTunnels());
+        });
+        LoadAverage.now().ifPresent(l -> summary.put("load_average_1m", l));
+        notes.add("idle: no data; the gateway's DPD asks a tunnel silent for its interval, the client answers, and it"
+                + " sends a keepalive at the announced interval; dropped = up at setup but closed by the end of the hold");
+        return up == plan.tunnels() && alive == up && closed == 0
+                && held.map(h -> h.withTunnels() >= up).orElse(true);
+    }
+
+    /** {@code NAME_before_mb}, {@code NAME_after_mb} and {@code NAME_per_tunnel_kb}, when both readings exist. */
+    private static void perTunnel(String name, OptionalLong before, OptionalLong after, int up, Map<String, Double> summary) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        summary.put(name + "_before_mb", LoginLoad.round(before.getAsLong() / 1048576.0));
+        summary.put(name + "_after_mb", LoginLoad.round(after.getAsLong() / 1048576.0));
+        summary.put(name + "_per_tunnel_kb", LoginLoad.round((after.getAsLong() - before.getAsLong()) / 1024.0 / up));
     }
 
     private static void closeAll(List<TunnelLink> links) throws InterruptedException {

@@ -22,6 +22,32 @@ class CpuMeterAndTimelineTest {
     }
 
     @Test
+    void threadsOfAnyOfTheNamedPrefixesAreCounted() throws Exception {
+        // a gateway's DTLS peer threads are not named mcalab-*: the meter must count them too
+        Thread busy = new Thread(() -> {
+            long until = System.nanoTime() + 400_000_000L;
+            long x = 0;
+            while (System.nanoTime() < until) {
+                x += System.nanoTime() % 7;
+            }
+            if (x == 42) {
+                System.out.print("");
+            }
+        }, "dtls-peer-test");
+        busy.start();
+        busy.join(200);
+        assertThat(CpuMeter.threadsNamed("mcalab-", "dtls-peer-").cpuNanos()).isPresent();
+        assertThat(CpuMeter.threadsNamed("mcalab-").cpuNanos()).isEmpty();
+        busy.join();
+    }
+
+    @Test
+    void loadAverageIsTheFirstFieldOfProcLoadavg() {
+        assertThat(LoadAverage.parse("0.69 1.02 1.60 2/345 6789")).hasValue(0.69);
+        assertThat(LoadAverage.parse("")).isEmpty();
+    }
+
+    @Test
     void timelineSumsPerSecondAndScalesTheLastPartialSecond() {
         long s = 1_000_000_000L;
         Timeline t = new Timeline(10 * s, 5);
