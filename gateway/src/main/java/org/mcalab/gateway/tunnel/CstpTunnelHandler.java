@@ -21,11 +21,17 @@ import org.slf4j.LoggerFactory;
  * One CSTP tunnel (an "SSL-Tunnel" row): frames from the client after {@code HTTP/1.1 200 CONNECTED}.
  * DATA goes to the inside network, DPD requests are echoed, keepalives ignored, the 0xB0 BYE logs the user
  * out while an empty BYE or a lost connection only detaches (protocol doc §7.2, §10.2). A malformed frame
- * closes this tunnel only (MCA-ROB-2). Every frame is written and flushed on its own: one frame per TLS
- * record (§7.3).
+ * closes this tunnel only (MCA-ROB-2).
+ *
+ * <p>One frame per TLS record (§7.3): the service sets the TLS handler's wrap size to 0, so each frame written is
+ * wrapped into its own record, and frames can still share one flush. Frames going to the client are flushed once per
+ * batch: at the end of this tunnel's read (echo replies, DPD answers) or by one task on the event loop for packets
+ * delivered from elsewhere (other tunnels, DTLS), and at the latest every {@link #FLUSH_EVERY} frames.
  */
 final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CstpTunnelHandler.class);
+    /** Frames written without a flush before one is forced: bounds the latency and the memory a batch holds. */
+    static final int FLUSH_EVERY = 32;
 
     /** Why the tunnel ended, decided once; the first cause wins. */
     enum End { DETACH, LOGOUT, TERMINATED }
@@ -44,6 +50,14 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     private long lastReceivedNanos;
     private long lastDpdSentNanos;
     private volatile End end;
+    /** Frames written since the last flush; only touched on the event loop. */
+    private int unflushed;
+    /** A flush task is queued on the event loop. */
+    private boolean flushPending;
+    private final Runnable flushTask = () -> {
+        flushPending = false;
+        flushNow();
+    };
 
     CstpTunnelHandler(CstpTunnelService service, SessionTunnels owner, TunnelRow row, Duration serverDpd,
                       org.mcalab.gateway.dtls.DtlsLink dtls) {
@@ -90,8 +104,11 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         }
         switch (type) {
             case DATA -> fromClient(frame.payload());
-            case DPD_REQUEST -> ctx.writeAndFlush(new CstpFrame(CstpPacketType.DPD_RESPONSE, frame.payload()))
-                    .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            case DPD_REQUEST -> {
+                ctx.write(new CstpFrame(CstpPacketType.DPD_RESPONSE, frame.payload()))
+                        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+                wrote(ctx.channel());
+            }
             case DPD_RESPONSE, KEEPALIVE -> frame.release();
             case DISCONNECT -> disconnect(ctx, frame);
             case COMPRESSED_DATA -> {
@@ -101,6 +118,35 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
             case TERMINATE -> {
                 frame.release();
                 malformed(ctx, "TERMINATE is a gateway-to-client packet");
+            }
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushNow();
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * Counts a frame written on the event loop; flushes when the batch is full, else makes sure one flush follows (the
+     * end of this tunnel's read, or the queued task for writes that came from elsewhere, whichever runs first).
+     */
+    private void wrote(Channel ch) {
+        if (++unflushed >= FLUSH_EVERY) {
+            flushNow();
+        } else if (!flushPending) {
+            flushPending = true;
+            ch.eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushNow() {
+        if (unflushed > 0) {
+            unflushed = 0;
+            Channel ch = channel;
+            if (ch != null) {
+                ch.flush();
             }
         }
     }
@@ -139,7 +185,21 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         }
         counters.sent(packet.readableBytes());
         owner.lastDataNanos = System.nanoTime();
-        ch.writeAndFlush(CstpFrame.data(packet), ch.voidPromise());
+        if (ch.eventLoop().inEventLoop()) {
+            writeData(ch, packet);
+            return;
+        }
+        try {
+            ch.eventLoop().execute(() -> writeData(ch, packet));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            packet.release();
+            counters.droppedTx();
+        }
+    }
+
+    private void writeData(Channel ch, ByteBuf packet) {
+        ch.write(CstpFrame.data(packet), ch.voidPromise());
+        wrote(ch);
     }
 
     private void disconnect(ChannelHandlerContext ctx, CstpFrame frame) {
