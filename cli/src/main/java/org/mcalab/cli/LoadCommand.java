@@ -152,6 +152,11 @@ final class LoadCommand implements Callable<Integer> {
         @Option(names = "--new-connection", description = "Post the auth-reply on a new TLS connection, as openconnect -c does (default: keep-alive).")
         boolean newConnection;
 
+        @Option(names = "--concurrency", paramLabel = "N",
+                description = "Closed model: keep N logins in flight for --duration, a new user (new connection, next "
+                        + "identity) as soon as one finishes; measures the ceiling. Replaces --users/--rate.")
+        Integer concurrency;
+
         @Option(names = "--gateway-tls", paramLabel = "ENGINE",
                 description = "TLS engine of the embedded gateway: openssl or jdk (default: openssl where netty-tcnative loads).")
         String gatewayTls;
@@ -169,6 +174,9 @@ final class LoadCommand implements Callable<Integer> {
             if (count < 1 || count > 100_000) {
                 throw new UsageException("--identities must be 1..100000");
             }
+            if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
+                throw new UsageException("--concurrency must be 1..10000");
+            }
             TlsEngine engine = GatewayCommand.engine("--gateway-tls", gatewayTls);
             if (gatewayTls != null && common.target != null) {
                 throw new UsageException("--gateway-tls applies to the embedded gateway only, not to a --target");
@@ -180,10 +188,13 @@ final class LoadCommand implements Callable<Integer> {
                     String p = path != null ? path : embedded == null ? "/" : singleCert ? "/CERT" : "/MCA";
                     CpuMeter cpu = embedded != null ? embedded.cpu() : common.externalCpu();
                     LoginPlan plan = new LoginPlan(target, p, singleCert, pki.dir(), count, users, rate, common.duration,
-                            common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded != null);
+                            common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded != null,
+                            concurrency == null ? 0 : concurrency);
+                    List<String> gatewayNotes = embedded == null ? List.of()
+                            : List.of("embedded gateway TLS engine: " + engine.label() + " (DTLS on the JDK engine)");
                     LoadReport report;
                     try {
-                        report = LoginLoad.run(plan, cpu);
+                        report = LoginLoad.run(plan, cpu, gatewayNotes);
                     } catch (LoadSetupException e) {
                         throw new UsageException(e.getMessage(), e);
                     } catch (InterruptedException e) {

@@ -93,6 +93,8 @@ class LoadCommandTest {
         assertThat(run("load", "logins", "--duration", "0s").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "logins", "--duration", "soon").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "logins", "--tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--gateway-tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--concurrency", "0").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--size", "20").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--service", "chargen").exitCode()).isEqualTo(Main.USAGE);
         Outcome mode = run("load", "tunnel", "--mode", "ipsec");
@@ -123,6 +125,28 @@ class LoadCommandTest {
         assertThat(out.resolve(gatling)).isRegularFile();
         assertThat(Files.readString(out.resolve("report.html"))).contains("logins_per_s").contains("<svg");
         assertThat(o.out()).contains("20 logins succeeded, 0 failed");
+    }
+
+    @Test
+    @Timeout(600)
+    void aClosedModelRunOnTheJdkGatewayEngineAccountsForEveryUserAndSplitsTheCpu() throws Exception {
+        Path out = base.resolve("logins-closed");
+        Outcome o = run("load", "logins", "--concurrency", "4", "--duration", "4s", "--identities", "8",
+                "--gateway-tls", "jdk", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode load = json(out.resolve("load.json"));
+        JsonNode summary = load.get("summary");
+        assertThat(summary.get("concurrency").asDouble()).isEqualTo(4);
+        assertThat(summary.has("offered_rate_per_s")).isFalse();
+        double ok = summary.get("logins_ok").asDouble();
+        assertThat(ok).isPositive();
+        assertThat(summary.get("logins_failed").asDouble()).isZero();
+        // users Gatling stopped at the end of --duration are unfinished, not lost
+        assertThat(summary.get("users_started").asDouble())
+                .isEqualTo(ok + summary.get("unfinished_at_end").asDouble());
+        assertThat(summary.get("client_cpu_ms_per_login").asDouble()).isPositive();
+        assertThat(summary.get("gateway_cpu_ms_per_login").asDouble()).isPositive();
+        assertThat(load.get("notes").toString()).contains("embedded gateway TLS engine: jdk", "closed model: 4 logins");
     }
 
     @Test

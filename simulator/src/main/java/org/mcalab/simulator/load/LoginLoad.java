@@ -52,6 +52,12 @@ public final class LoginLoad {
      * @throws LoadSetupException when the worker cannot start, fails, or overruns its bound
      */
     public static LoadReport run(LoginPlan plan, CpuMeter gatewayCpu) throws IOException, InterruptedException {
+        return run(plan, gatewayCpu, List.of());
+    }
+
+    /** As {@link #run(LoginPlan, CpuMeter)}, adding what the caller knows about the target to the report's notes. */
+    public static LoadReport run(LoginPlan plan, CpuMeter gatewayCpu, List<String> targetNotes)
+            throws IOException, InterruptedException {
         Path out = plan.outDir().toAbsolutePath();
         Files.createDirectories(out);
         Path planFile = out.resolve(PLAN_FILE);
@@ -91,10 +97,18 @@ public final class LoginLoad {
         // The worker's wall time includes minting and JVM start; the gateway only works during the run itself.
         double active = report.summary().getOrDefault("active_seconds", wall);
         Map<String, Double> summary = new LinkedHashMap<>(report.summary());
-        cpuPercent(cpuBefore, cpuAfter, Math.max(active, 1e-3)).ifPresent(c -> summary.put("gateway_cpu_percent", c));
+        Optional<Double> gatewayPercent = cpuPercent(cpuBefore, cpuAfter, Math.max(active, 1e-3));
+        gatewayPercent.ifPresent(c -> summary.put("gateway_cpu_percent", c));
+        double ok = summary.getOrDefault("logins_ok", 0.0);
+        if (gatewayPercent.isPresent() && ok > 0) {
+            // CPU per login does not depend on how much of the machine the run got, unlike logins/s on a shared box
+            summary.put("gateway_cpu_ms_per_login", round(gatewayPercent.get() / 100 * active * 1000 / ok));
+        }
+        List<String> notes = new ArrayList<>(report.notes());
+        notes.addAll(targetNotes);
         return new LoadReport(report.kind(), report.command(), report.startedAt(), report.wallSeconds(), report.target(),
                 report.embedded(), report.passed(), report.verdictText(), report.tlsEngine(), summary,
-                report.latencyPercentilesMillis(), report.series(), report.notes(), report.links());
+                report.latencyPercentilesMillis(), report.series(), notes, report.links());
     }
 
     /** The worker's side: mint the identities (in bulk, before any user starts), then run Gatling in this JVM. */
@@ -139,7 +153,6 @@ public final class LoginLoad {
         long ok = run.succeeded.sum();
         Map<String, Long> failures = run.failureCounts();
         long failed = failures.values().stream().mapToLong(Long::longValue).sum();
-        long started = run.started.sum();
         long last = run.lastFinishNanos.get();
         double active = last == 0 ? wall : Math.max(1e-3, (last - first) / 1e9);
 
@@ -147,16 +160,30 @@ public final class LoginLoad {
         summary.put("logins_per_s", round(ok / active));
         summary.put("logins_ok", (double) ok);
         summary.put("logins_failed", (double) failed);
-        long unfinished = run.unfinished.sum();
+        long started = run.started.sum();
+        // users still in flight when --duration ended; Gatling stops most of them without running their last step
+        long unfinished = Math.max(run.unfinished.sum(), started - ok - failed);
         summary.put("unfinished_at_end", (double) unfinished);
         summary.put("users_started", (double) started);
-        summary.put("users_planned", (double) plan.users());
-        summary.put("offered_rate_per_s", plan.rate());
+        if (plan.closedModel()) {
+            summary.put("concurrency", (double) plan.concurrency());
+        } else {
+            summary.put("users_planned", (double) plan.users());
+            summary.put("offered_rate_per_s", plan.rate());
+        }
         List<double[]> perSecond = run.successes.points(active, 1.0);
         // the peak over whole seconds only: a partial last second extrapolates too much
         summary.put("peak_logins_per_s", round(perSecond.stream().filter(p -> p[0] <= Math.floor(active))
                 .mapToDouble(p -> p[1]).max().orElse(ok / active)));
         summary.put("active_seconds", round(active));
+        double clientCpu = run.clientCpuSeconds();
+        if (clientCpu >= 0) {
+            // the load generator's whole JVM (Gatling, TLS, signing, JIT, GC): with the gateway's share, the CPU split
+            summary.put("client_cpu_percent", round(clientCpu / active * 100));
+            if (ok > 0) {
+                summary.put("client_cpu_ms_per_login", round(clientCpu * 1000 / ok));
+            }
+        }
 
         List<String> notes = new ArrayList<>();
         notes.add((plan.singleCert() ? "single-certificate logins (init -> complete) on " : "MCA logins on ") + plan.path()
@@ -170,7 +197,10 @@ public final class LoginLoad {
         if (unfinished > 0) {
             notes.add(unfinished + " logins were still in flight when --duration ended (not counted as failures)");
         }
-        if (started < plan.users()) {
+        if (plan.closedModel()) {
+            notes.add("closed model: " + plan.concurrency() + " logins in flight at any time for " + plan.duration().toSeconds()
+                    + " s, each by a new virtual user on a new connection");
+        } else if (started < plan.users()) {
             notes.add((plan.users() - started) + " planned users never started: the --duration bound ended the run");
         }
         if (gatlingExit != 0) {

@@ -19,16 +19,24 @@ import java.util.Objects;
  * @param newConnection post the auth-reply on a fresh TLS connection, as openconnect with {@code -c} does; by default
  *                      Gatling keeps the virtual user's connection (keep-alive)
  * @param openSsl       Gatling's TLS through netty-tcnative BoringSSL instead of the JDK's
+ * @param concurrency   0: open model, {@code users} arrive at {@code rate}; N &gt; 0: closed model, N logins in flight
+ *                      at any time (a new virtual user, with a new connection, as soon as one finishes) until
+ *                      {@code duration} ends. The closed model measures the ceiling: an open model past the ceiling
+ *                      queues handshakes until they time out and the measured rate collapses.
  */
 public record LoginPlan(URI target, String path, boolean singleCert, Path pki, int identities, int users, double rate,
                         Duration duration, Path outDir, boolean newConnection, boolean openSsl, String command,
-                        boolean embedded) {
+                        boolean embedded, int concurrency) {
     public LoginPlan {
         Objects.requireNonNull(target);
         Objects.requireNonNull(pki);
-        if (identities < 1 || users < 1 || !(rate > 0) || duration.isZero() || duration.isNegative()) {
+        if (identities < 1 || users < 1 || !(rate > 0) || duration.isZero() || duration.isNegative() || concurrency < 0) {
             throw new IllegalArgumentException("identities, users, rate and duration must be positive");
         }
+    }
+
+    boolean closedModel() {
+        return concurrency > 0;
     }
 
     /** scheme://host:port, what Gatling's baseUrl takes. */

@@ -1,6 +1,7 @@
 package org.mcalab.simulator.load;
 
 import io.gatling.javaapi.core.Session;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ final class LoginRun {
     final LongAdder unfinished = new LongAdder();
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final AtomicLong lastFinishNanos = new AtomicLong();
+    /** This JVM's CPU time (all threads: Gatling, JIT, GC) when the first user started and when the last finished. */
+    final AtomicLong firstStartCpuNanos = new AtomicLong(-1);
+    final AtomicLong lastFinishCpuNanos = new AtomicLong(-1);
 
     LoginRun(LoginPlan plan, List<LoadIdentity> identities) {
         this.plan = plan;
@@ -88,7 +92,9 @@ final class LoginRun {
     Session begin(Session session) {
         started.increment();
         long now = System.nanoTime();
-        successes.start(now);
+        if (successes.start(now) == now) {
+            firstStartCpuNanos.set(processCpuNanos());
+        }
         return session.set(T0, now);
     }
 
@@ -144,7 +150,20 @@ final class LoginRun {
             failures.computeIfAbsent(failure, k -> new LongAdder()).increment();
         }
         lastFinishNanos.accumulateAndGet(now, Math::max);
+        lastFinishCpuNanos.accumulateAndGet(processCpuNanos(), Math::max);
         return failure == null ? session : session.markAsFailed();
+    }
+
+    /** CPU seconds this JVM spent between the first start and the last finish, or -1 when unknown. */
+    double clientCpuSeconds() {
+        long from = firstStartCpuNanos.get();
+        long to = lastFinishCpuNanos.get();
+        return from < 0 || to < from ? -1 : (to - from) / 1e9;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private boolean cutByDuration(long now) {

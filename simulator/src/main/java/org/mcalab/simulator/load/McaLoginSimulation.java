@@ -2,12 +2,14 @@ package org.mcalab.simulator.load;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -55,7 +57,10 @@ public final class McaLoginSimulation extends Simulation {
                 .exec(run::finish);
 
         Duration ramp = Duration.ofMillis(Math.max(1, Math.round(plan.users() / plan.rate() * 1000)));
-        setUp(login.injectOpen(rampUsers(plan.users()).during(ramp)))
+        PopulationBuilder population = plan.closedModel()
+                ? login.injectClosed(constantConcurrentUsers(plan.concurrency()).during(plan.duration()))
+                : login.injectOpen(rampUsers(plan.users()).during(ramp));
+        setUp(population)
                 .protocols(protocol)
                 .maxDuration(plan.duration());
     }
