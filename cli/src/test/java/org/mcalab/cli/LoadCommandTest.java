@@ -183,6 +183,8 @@ class LoadCommandTest {
         // counted by the gateway's inside network: the packets went through its DTLS path
         assertThat(s.get("discarded_packets").asDouble()).isPositive().isLessThanOrEqualTo(s.get("sent_packets").asDouble());
         assertThat(load.get("notes").toString()).contains("data on DTLS");
+        // the gateway's DTLS threads (dtls-udp, dtls-peer-N) are counted as its CPU, not only its mcalab-* threads
+        assertThat(s.get("gateway_cpu_percent").asDouble()).isPositive();
     }
 
     @Test
@@ -230,6 +232,7 @@ class LoadCommandTest {
         assertThat(s.get("gateway_tunnels_held").asDouble()).isEqualTo(20);
         assertThat(s.get("gateway_sessions").asDouble()).isEqualTo(20);
         assertThat(s.get("dpd_answered").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(s.get("dpd_per_tunnel_held").asDouble()).isPositive();
         assertThat(s.get("heap_after_mb").asDouble()).isGreaterThan(s.get("heap_before_mb").asDouble());
         assertThat(s.has("heap_per_tunnel_kb")).isTrue();
         assertThat(s.has("client_heap_per_tunnel_kb")).isTrue();

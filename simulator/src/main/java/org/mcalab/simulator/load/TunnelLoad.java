@@ -287,12 +287,14 @@ public final class TunnelLoad {
                                 HeapMark before, Map<String, Double> summary, List<String> notes)
             throws InterruptedException {
         OptionalLong cpuBefore = plan.probe().cpu().cpuNanos();
+        long dpdBefore = counters.dpdAnswered.sum();
         long start = System.nanoTime();
         long end = start + plan.duration().toNanos();
         while (System.nanoTime() < end) {
             Thread.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long dpdHeld = counters.dpdAnswered.sum() - dpdBefore;
         LoginLoad.cpuPercent(cpuBefore, plan.probe().cpu().cpuNanos(), seconds).ifPresent(c -> summary.put("gateway_cpu_percent", c));
         HeapMark after = HeapMark.take(plan.probe());
         if (up > 0) {
@@ -314,7 +316,7 @@ public final class TunnelLoad {
         summary.put("tunnels_alive_at_end", (double) alive);
         summary.put("tunnels_dropped", (double) (up - alive));
         summary.put("dpd_answered", (double) dpd);
-        summary.put("dpd_per_tunnel", LoginLoad.round(up == 0 ? 0 : (double) dpd / up));
+        summary.put("dpd_per_tunnel_held", LoginLoad.round(up == 0 ? 0 : (double) dpdHeld / up));
         summary.put("closed_by_gateway", (double) closed);
         Optional<GatewayProbe.Held> held = plan.probe().held();
         held.ifPresent(h -> {
@@ -323,7 +325,8 @@ public final class TunnelLoad {
         });
         LoadAverage.now().ifPresent(l -> summary.put("load_average_1m", l));
         notes.add("idle: no data; the gateway's DPD asks a tunnel silent for its interval, the client answers, and it"
-                + " sends a keepalive at the announced interval; dropped = up at setup but closed by the end of the hold");
+                + " sends a keepalive at the announced interval; dropped = up at setup but closed by the end of the hold;"
+                + " dpd_answered counts from setup on, dpd_per_tunnel_held only the hold");
         return up == plan.tunnels() && alive == up && closed == 0
                 && held.map(h -> h.withTunnels() >= up).orElse(true);
     }
