@@ -172,6 +172,19 @@ class LoadCommandTest {
 
     @Test
     @Timeout(300)
+    void aPacketBoundIsSentExactlyAndEveryPacketReachesTheDiscardHost() throws Exception {
+        // 1000 = 90 full records of 11 frames and one of 10: whole-record batches and the partial last one
+        Path out = base.resolve("bounded");
+        Outcome o = run("load", "tunnel", "--size", "1400", "--packets", "1000", "--duration", "20s", "--out", out.toString());
+        assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        JsonNode s = json(out.resolve("load.json")).get("summary");
+        assertThat(s.get("sent_packets").asDouble()).isEqualTo(1000);
+        assertThat(s.get("discarded_packets").asDouble()).isEqualTo(1000);
+        assertThat(s.get("gateway_dropped").asDouble()).isZero();
+    }
+
+    @Test
+    @Timeout(300)
     void twoSecondsOfDtlsTrafficReachTheDiscardHost() throws Exception {
         Path out = base.resolve("dtls");
         Outcome o = run("load", "tunnel", "--mode", "dtls", "--duration", "2s", "--out", out.toString());

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -41,8 +42,14 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     private enum State { HANDSHAKE, INIT, REPLY, CONNECT, UP, CLOSED }
 
     private static final String USER_AGENT = LoginRun.USER_AGENT;
-    /** Batch of frames written before one flush. */
-    private static final int BATCH = 64;
+    /**
+     * Plaintext of one TLS record: the generator packs as many whole frames into one buffer as fit, and the TLS
+     * handler (wrap size 0 once the tunnel is up) turns each buffer into one record. Client-to-gateway records may hold
+     * several frames (the gateway's decoder takes any split); only the gateway's direction must be one frame per record.
+     */
+    static final int RECORD_PLAINTEXT = 16 * 1024;
+    /** Records written before one flush. */
+    private static final int RECORDS_PER_FLUSH = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TunnelPlan plan;
@@ -57,6 +64,9 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     private Inet4Address address;
     private int mtu;
     private ByteBuf template;
+    /** Discard: one record's worth of identical frames, sent as retained duplicates (no copy per packet). */
+    private ByteBuf fullRecord;
+    private int framesPerRecord;
     private boolean sending;
     private int outstanding;
     private long sequence;
@@ -216,6 +226,10 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
             dtls = DtlsClientParameters.fromConnectResponse(a::header, dtlsOffer);
         }
         state = State.UP;
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls != null) {
+            tls.setWrapDataSize(0); // one write, one record: pump() sizes its writes to whole records
+        }
         counters.setupNanos.recordValue(System.nanoTime() - createdNanos);
         String ka = a.header("x-cstp-keepalive");
         if (ka != null && ka.trim().matches("\\d+") && Integer.parseInt(ka.trim()) > 0) {
@@ -303,6 +317,13 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
                     plan.size());
             template = channel.alloc().directBuffer(CstpFrame.HEADER_LENGTH + ip.length);
             CstpFrameEncoder.writeFrame(CstpPacketType.DATA.code(), Unpooled.wrappedBuffer(ip), template);
+            framesPerRecord = framesPerRecord(template.readableBytes());
+            if (plan.service() == TunnelPlan.Service.DISCARD) {
+                fullRecord = channel.alloc().directBuffer(framesPerRecord * template.readableBytes());
+                for (int i = 0; i < framesPerRecord; i++) {
+                    fullRecord.writeBytes(template, template.readerIndex(), template.readableBytes());
+                }
+            }
             sending = true;
             lastEchoNanos = System.nanoTime();
             pump();
@@ -314,13 +335,22 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         channel.eventLoop().execute(() -> sending = false);
     }
 
-    /** Writes while the channel takes more (and, for echo, while the window has room); resumes on writability. */
+    /** Whole frames of {@code frameLength} bytes that fit in one record's plaintext (at least one). */
+    static int framesPerRecord(int frameLength) {
+        return Math.max(1, RECORD_PLAINTEXT / frameLength);
+    }
+
+    /**
+     * Writes up to {@link #RECORDS_PER_FLUSH} records of frames while the channel takes more (and, for echo, while the
+     * window has room), flushes once, and comes back through the event loop's queue; resumes on writability.
+     */
     private void pump() {
         if (!sending || !channel.isActive()) {
             return;
         }
         boolean echo = plan.service() == TunnelPlan.Service.ECHO;
-        int room = echo ? Math.min(BATCH, plan.window() - outstanding) : BATCH;
+        int most = RECORDS_PER_FLUSH * framesPerRecord;
+        int room = echo ? Math.min(most, plan.window() - outstanding) : most;
         if (room <= 0 || !channel.isWritable()) {
             return;
         }
@@ -329,16 +359,24 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
             sending = false;
             return;
         }
-        for (int i = 0; i < n; i++) {
-            ByteBuf frame;
-            if (echo) {
-                frame = channel.alloc().directBuffer(template.readableBytes());
-                frame.writeBytes(template, template.readerIndex(), template.readableBytes());
-                UdpPackets.stamp(frame, CstpFrame.HEADER_LENGTH, ++sequence, System.nanoTime());
+        int frameLength = template.readableBytes();
+        for (int left = n; left > 0; ) {
+            int k = Math.min(left, framesPerRecord);
+            ByteBuf record;
+            if (!echo && k == framesPerRecord) {
+                record = fullRecord.retainedDuplicate();
             } else {
-                frame = template.retainedDuplicate();
+                record = channel.alloc().directBuffer(k * frameLength);
+                for (int i = 0; i < k; i++) {
+                    int at = record.writerIndex();
+                    record.writeBytes(template, template.readerIndex(), frameLength);
+                    if (echo) {
+                        UdpPackets.stamp(record, at + CstpFrame.HEADER_LENGTH, ++sequence, System.nanoTime());
+                    }
+                }
             }
-            channel.write(frame, channel.voidPromise());
+            channel.write(record, channel.voidPromise());
+            left -= k;
         }
         channel.flush();
         lastSentNanos = System.nanoTime();
@@ -415,6 +453,10 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         if (template != null && template.refCnt() > 0) {
             template.release();
             template = null;
+        }
+        if (fullRecord != null && fullRecord.refCnt() > 0) {
+            fullRecord.release();
+            fullRecord = null;
         }
     }
 

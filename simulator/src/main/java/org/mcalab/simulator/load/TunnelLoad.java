@@ -92,7 +92,7 @@ public final class TunnelLoad {
                     + " control (DPD, keepalive)");
         }
         notes.add(0, "client TLS engine: " + keys.engineName() + "; one TLS connection per tunnel for login and CONNECT"
-                + " (openconnect uses three); frames are batched, so TLS records may hold several frames");
+                + " (openconnect uses three); client-to-gateway records carry as many whole frames as fit in 16 KiB");
         double wall = (System.nanoTime() - t0) / 1e9;
         String verdict = passed ? "all " + plan.tunnels() + " tunnels came up and " + (plan.idle() ? "stayed up" : "carried traffic")
                 : "not every tunnel came up or carried traffic (see notes)";
