@@ -210,7 +210,8 @@ final class LoadCommand implements Callable<Integer> {
     @Command(name = "tunnel", mixinStandardHelpOptions = true,
             description = {"Tunnel throughput: N logged-in CSTP tunnels send UDP packets to the gateway's inside discard (9) "
                     + "or echo (7) host; goodput, packets/s, echo RTT, drops and gateway CPU. With --idle: hold N tunnels "
-                    + "without traffic and measure the heap per tunnel.",
+                    + "without traffic and measure the heap per tunnel; with --gateway fork the gateway runs in a child JVM "
+                    + "(its own heap, CPU and file descriptors).",
                     "Writes OUT/load.json and OUT/report.html."})
     static final class Tunnel implements Callable<Integer> {
         @Spec
