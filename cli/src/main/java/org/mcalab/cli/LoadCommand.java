@@ -157,6 +157,11 @@ final class LoadCommand implements Callable<Integer> {
                         + "identity) as soon as one finishes; measures the ceiling. Replaces --users/--rate.")
         Integer concurrency;
 
+        @Option(names = "--warmup", paramLabel = "D", converter = DurationConverter.class,
+                description = "The same load for D before the measured --duration, not counted, so that both JVMs have "
+                        + "compiled the login path (default ${DEFAULT-VALUE}).")
+        Duration warmup = Duration.ZERO;
+
         @Option(names = "--gateway-tls", paramLabel = "ENGINE",
                 description = "TLS engine of the embedded gateway: openssl or jdk (default: openssl where netty-tcnative loads).")
         String gatewayTls;
@@ -174,6 +179,9 @@ final class LoadCommand implements Callable<Integer> {
             if (count < 1 || count > 100_000) {
                 throw new UsageException("--identities must be 1..100000");
             }
+            if (warmup.isNegative() || warmup.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new UsageException("--warmup must be 0..10m");
+            }
             if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
                 throw new UsageException("--concurrency must be 1..10000");
             }
@@ -189,7 +197,7 @@ final class LoadCommand implements Callable<Integer> {
                     CpuMeter cpu = embedded != null ? embedded.cpu() : common.externalCpu();
                     LoginPlan plan = new LoginPlan(target, p, singleCert, pki.dir(), count, users, rate, common.duration,
                             common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded != null,
-                            concurrency == null ? 0 : concurrency);
+                            concurrency == null ? 0 : concurrency, warmup);
                     List<String> gatewayNotes = embedded == null ? List.of()
                             : List.of("embedded gateway TLS engine: " + engine.label() + " (DTLS on the JDK engine)");
                     LoadReport report;

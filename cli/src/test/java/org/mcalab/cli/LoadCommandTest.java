@@ -95,6 +95,7 @@ class LoadCommandTest {
         assertThat(run("load", "logins", "--tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "logins", "--gateway-tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "logins", "--concurrency", "0").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "logins", "--warmup", "11m").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--size", "20").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--service", "chargen").exitCode()).isEqualTo(Main.USAGE);
         Outcome mode = run("load", "tunnel", "--mode", "ipsec");
@@ -131,7 +132,7 @@ class LoadCommandTest {
     @Timeout(600)
     void aClosedModelRunOnTheJdkGatewayEngineAccountsForEveryUserAndSplitsTheCpu() throws Exception {
         Path out = base.resolve("logins-closed");
-        Outcome o = run("load", "logins", "--concurrency", "4", "--duration", "4s", "--identities", "8",
+        Outcome o = run("load", "logins", "--concurrency", "4", "--warmup", "2s", "--duration", "4s", "--identities", "8",
                 "--gateway-tls", "jdk", "--out", out.toString());
         assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
         JsonNode load = json(out.resolve("load.json"));
@@ -146,7 +147,8 @@ class LoadCommandTest {
                 .isEqualTo(ok + summary.get("unfinished_at_end").asDouble());
         assertThat(summary.get("client_cpu_ms_per_login").asDouble()).isPositive();
         assertThat(summary.get("gateway_cpu_ms_per_login").asDouble()).isPositive();
-        assertThat(load.get("notes").toString()).contains("embedded gateway TLS engine: jdk", "closed model: 4 logins");
+        assertThat(load.get("notes").toString()).contains("embedded gateway TLS engine: jdk", "closed model: 4 logins",
+                "warm-up: 2 s of the same load");
     }
 
     @Test

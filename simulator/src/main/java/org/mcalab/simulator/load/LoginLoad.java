@@ -78,7 +78,7 @@ public final class LoginLoad {
         long t0 = System.nanoTime();
         OptionalLong cpuBefore = gatewayCpu.cpuNanos();
         try {
-            if (!worker.waitFor(plan.duration().plus(WORKER_SLACK).toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!worker.waitFor(plan.bound().plus(WORKER_SLACK).toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new LoadSetupException("the Gatling worker overran its bound; see " + out.resolve(LOG_FILE));
             }
         } finally {
@@ -162,7 +162,7 @@ public final class LoginLoad {
         summary.put("logins_failed", (double) failed);
         long started = run.started.sum();
         // users still in flight when --duration ended; Gatling stops most of them without running their last step
-        long unfinished = Math.max(run.unfinished.sum(), started - ok - failed);
+        long unfinished = Math.max(run.unfinished.sum(), started - ok - (failed - run.warmupFailed.sum()));
         summary.put("unfinished_at_end", (double) unfinished);
         summary.put("users_started", (double) started);
         if (plan.closedModel()) {
@@ -196,6 +196,10 @@ public final class LoginLoad {
         failures.forEach((why, n) -> notes.add("failed " + n + "x: " + why));
         if (unfinished > 0) {
             notes.add(unfinished + " logins were still in flight when --duration ended (not counted as failures)");
+        }
+        if (!plan.warmup().isZero()) {
+            notes.add("warm-up: " + plan.warmup().toSeconds() + " s of the same load before the measured "
+                    + plan.duration().toSeconds() + " s, not counted (" + run.warmupSucceeded.sum() + " logins)");
         }
         if (plan.closedModel()) {
             notes.add("closed model: " + plan.concurrency() + " logins in flight at any time for " + plan.duration().toSeconds()

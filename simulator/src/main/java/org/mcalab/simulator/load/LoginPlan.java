@@ -23,16 +23,26 @@ import java.util.Objects;
  *                      at any time (a new virtual user, with a new connection, as soon as one finishes) until
  *                      {@code duration} ends. The closed model measures the ceiling: an open model past the ceiling
  *                      queues handshakes until they time out and the measured rate collapses.
+ * @param warmup        load before the measured {@code duration} (same model and rate), not counted: both JVMs
+ *                      JIT-compile the login path in it, which on two cores otherwise costs a fresh run most of its
+ *                      first half minute
  */
 public record LoginPlan(URI target, String path, boolean singleCert, Path pki, int identities, int users, double rate,
                         Duration duration, Path outDir, boolean newConnection, boolean openSsl, String command,
-                        boolean embedded, int concurrency) {
+                        boolean embedded, int concurrency, Duration warmup) {
     public LoginPlan {
         Objects.requireNonNull(target);
         Objects.requireNonNull(pki);
-        if (identities < 1 || users < 1 || !(rate > 0) || duration.isZero() || duration.isNegative() || concurrency < 0) {
+        Objects.requireNonNull(warmup);
+        if (identities < 1 || users < 1 || !(rate > 0) || duration.isZero() || duration.isNegative() || concurrency < 0
+                || warmup.isNegative()) {
             throw new IllegalArgumentException("identities, users, rate and duration must be positive");
         }
+    }
+
+    /** Warm-up and measured duration: when Gatling stops. */
+    Duration bound() {
+        return warmup.plus(duration);
     }
 
     boolean closedModel() {

@@ -37,6 +37,7 @@ final class LoginRun {
     static final String REPLY_STATUS = "mcalab.replyStatus";
     static final String RESULT = "mcalab.result";
     static final String FAILED = "mcalab.failed";
+    static final String WARMUP = "mcalab.warmup";
 
     private static final AtomicReference<LoginRun> CURRENT = new AtomicReference<>();
 
@@ -50,6 +51,10 @@ final class LoginRun {
     final LongAdder unfinished = new LongAdder();
     final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     final AtomicLong lastFinishNanos = new AtomicLong();
+    /** When the first (warm-up or measured) user started; the warm-up ends {@code plan.warmup()} later. */
+    private final AtomicLong runStartNanos = new AtomicLong();
+    final LongAdder warmupSucceeded = new LongAdder();
+    final LongAdder warmupFailed = new LongAdder();
     /** This JVM's CPU time (all threads: Gatling, JIT, GC) when the first user started and when the last finished. */
     final AtomicLong firstStartCpuNanos = new AtomicLong(-1);
     final AtomicLong lastFinishCpuNanos = new AtomicLong(-1);
@@ -90,8 +95,12 @@ final class LoginRun {
     }
 
     Session begin(Session session) {
-        started.increment();
         long now = System.nanoTime();
+        runStartNanos.compareAndSet(0, now);
+        if (now - runStartNanos.get() < plan.warmup().toNanos()) {
+            return session.set(T0, now).set(WARMUP, true);
+        }
+        started.increment();
         if (successes.start(now) == now) {
             firstStartCpuNanos.set(processCpuNanos());
         }
@@ -136,6 +145,16 @@ final class LoginRun {
     Session finish(Session session) {
         long now = System.nanoTime();
         String failure = session.contains(FAILED) ? session.getString(FAILED) : outcome(session);
+        if (session.contains(WARMUP)) {
+            // not part of the figures, but a refusal during the warm-up is still a refusal
+            if (failure == null) {
+                warmupSucceeded.increment();
+            } else if (!(failure.endsWith("no response") && cutByDuration(now))) {
+                warmupFailed.increment();
+                failures.computeIfAbsent("warm-up " + failure, k -> new LongAdder()).increment();
+            }
+            return failure == null ? session : session.markAsFailed();
+        }
         if (failure != null && failure.endsWith("no response") && cutByDuration(now)) {
             // Gatling stops users still in flight when --duration ends: not a refusal by the gateway
             unfinished.increment();
@@ -167,8 +186,9 @@ final class LoginRun {
     }
 
     private boolean cutByDuration(long now) {
-        long first = firstStartNanos();
-        return first != 0 && now - first >= plan.duration().toNanos() - 200_000_000L;
+        // Gatling's bound runs from the first (warm-up or measured) user, not from the first measured one
+        long first = runStartNanos.get();
+        return first != 0 && now - first >= plan.bound().toNanos() - 200_000_000L;
     }
 
     private String outcome(Session session) {

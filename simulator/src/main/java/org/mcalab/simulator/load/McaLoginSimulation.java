@@ -3,12 +3,15 @@ package org.mcalab.simulator.load;
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -57,11 +60,21 @@ public final class McaLoginSimulation extends Simulation {
                 .exec(run::finish);
 
         Duration ramp = Duration.ofMillis(Math.max(1, Math.round(plan.users() / plan.rate() * 1000)));
-        PopulationBuilder population = plan.closedModel()
-                ? login.injectClosed(constantConcurrentUsers(plan.concurrency()).during(plan.duration()))
-                : login.injectOpen(rampUsers(plan.users()).during(ramp));
+        boolean warm = !plan.warmup().isZero();
+        PopulationBuilder population;
+        if (plan.closedModel()) {
+            ClosedInjectionStep measured = constantConcurrentUsers(plan.concurrency()).during(plan.duration());
+            population = warm
+                    ? login.injectClosed(constantConcurrentUsers(plan.concurrency()).during(plan.warmup()), measured)
+                    : login.injectClosed(measured);
+        } else {
+            OpenInjectionStep measured = rampUsers(plan.users()).during(ramp);
+            population = warm
+                    ? login.injectOpen(constantUsersPerSec(plan.rate()).during(plan.warmup()), measured)
+                    : login.injectOpen(measured);
+        }
         setUp(population)
                 .protocols(protocol)
-                .maxDuration(plan.duration());
+                .maxDuration(plan.bound());
     }
 }
