@@ -48,6 +48,9 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     private InsideNetwork.Port port;
     private ScheduledFuture<?> dpdTimer;
     private long lastReceivedNanos;
+    /** What arrived since the last read completed: the clock is read once per read, not once per frame. */
+    private boolean framesThisRead;
+    private boolean dataThisRead;
     private long lastDpdSentNanos;
     private volatile End end;
     /** Frames written since the last flush; only touched on the event loop. */
@@ -95,7 +98,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        lastReceivedNanos = System.nanoTime();
+        framesThisRead = true;
         CstpPacketType type = frame.type();
         if (type == null) {
             frame.release();
@@ -124,6 +127,15 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (framesThisRead) {
+            framesThisRead = false;
+            long now = System.nanoTime();
+            lastReceivedNanos = now;
+            if (dataThisRead) {
+                dataThisRead = false;
+                owner.lastDataNanos = now;
+            }
+        }
         flushNow();
         ctx.fireChannelReadComplete();
     }
@@ -158,10 +170,10 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void fromClient(ByteBuf packet) {
-        dtls.clientSentOnCstp();
+        dtls.clientSentOnCstp(); // before the packet goes in: its echo must come back on CSTP too
+        dataThisRead = true;
         int length = packet.readableBytes();
         counters.received(length);
-        owner.lastDataNanos = System.nanoTime();
         String dropped = port.send(packet);
         if (dropped != null) {
             counters.droppedRx();
