@@ -178,7 +178,7 @@ public final class DtlsChannel {
     }
 
     private void readLoop(DTLSTransport t) {
-        byte[] buf = new byte[PeerTransport.LIMIT];
+        byte[] buf = new byte[PeerTransport.RECEIVE_LIMIT];
         while (!closed) {
             int n;
             try {

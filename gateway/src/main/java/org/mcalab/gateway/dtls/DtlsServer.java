@@ -69,7 +69,7 @@ public final class DtlsServer implements AutoCloseable {
         });
         try {
             this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(PeerTransport.LIMIT))
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(PeerTransport.RECEIVE_LIMIT))
                     .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                     .handler(new Demultiplexer())
                     .bind(bind).sync().channel();
