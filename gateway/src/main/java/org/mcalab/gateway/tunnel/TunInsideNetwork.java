@@ -7,9 +7,7 @@ import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.Interface;
@@ -24,14 +22,14 @@ import org.mcalab.gateway.tunnel.tun.TunSetup;
  * handed to that client's tunnel. Real TCP (iperf3) and real hosts then sit behind the gateway, typically in a
  * network namespace of their own ({@link TunSetup#namespace()}), which is how it is measured against ocserv.
  *
- * <p>As in the virtual network, a client may only send from its own address (anything else is a spoofed-source
- * drop) and packets between two connected clients are routed tunnel to tunnel without the kernel.
+ * <p>As in the virtual network ({@link InsideClients}), a client may only send from its own address and packets
+ * between two connected clients are routed tunnel to tunnel without the kernel.
  */
 public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
     private static final int MAX_PACKET = 65_535;
 
     private final TunDevice device;
-    private final Map<Integer, PacketSink> clients = new ConcurrentHashMap<>();
+    private final InsideClients clients = new InsideClients(this::toKernel);
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
     private final ThreadLocal<ByteBuffer> staging = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_PACKET));
     private final Thread reader;
@@ -39,8 +37,6 @@ public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
     private final LongAdder toKernelBytes = new LongAdder();
     private final LongAdder fromKernel = new LongAdder();
     private final LongAdder fromKernelBytes = new LongAdder();
-    private final LongAdder routed = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
     private final LongAdder unclaimed = new LongAdder();
     private volatile String failure;
 
@@ -94,52 +90,12 @@ public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
 
     @Override
     public Port attach(Inet4Address clientAddress, PacketSink toClient) {
-        int address = toInt(clientAddress);
-        clients.put(address, toClient);
-        return new Port() {
-            @Override
-            public String send(ByteBuf packet) {
-                String verdict;
-                try {
-                    verdict = fromClient(address, packet);
-                } catch (RuntimeException e) {
-                    // a packet must never take the tunnel down
-                    verdict = "unhandled packet: " + e;
-                    if (packet.refCnt() > 0) {
-                        packet.release();
-                    }
-                }
-                if (verdict != null) {
-                    dropped.increment();
-                }
-                return verdict;
-            }
-
-            @Override
-            public void detach() {
-                clients.remove(address, toClient);
-            }
-        };
+        return clients.attach(clientAddress, toClient);
     }
 
-    private String fromClient(int clientAddress, ByteBuf packet) {
-        String malformed = Ipv4Packet.malformation(packet);
-        if (malformed != null) {
-            packet.release();
-            return malformed;
-        }
-        if (Ipv4Packet.source(packet) != clientAddress) {
-            packet.release();
-            return "spoofed source address";
-        }
-        int length = Ipv4Packet.totalLength(packet);
-        packet.writerIndex(packet.readerIndex() + length);
-        PacketSink peer = clients.get(Ipv4Packet.destination(packet));
-        if (peer != null) {
-            routed.increment();
-            peer.deliver(packet);
-            return null;
-        }
+    /** A checked client packet for the kernel. */
+    private String toKernel(int clientAddress, ByteBuf packet) {
+        int length = packet.readableBytes();
         String refused;
         try {
             if (packet.hasMemoryAddress()) {
@@ -180,7 +136,7 @@ public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
 
     private void toClient(ByteBuffer packet, int length) {
         // IPv6 (router solicitations when the namespace has IPv6 on) and runts have no client to go to
-        PacketSink sink = length >= 20 && (packet.get(0) & 0xf0) == 0x40 ? clients.get(packet.getInt(16)) : null;
+        PacketSink sink = length >= 20 && (packet.get(0) & 0xf0) == 0x40 ? clients.client(packet.getInt(16)) : null;
         if (sink == null) {
             unclaimed.increment();
             return;
@@ -194,8 +150,8 @@ public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
 
     /** What crossed the device so far. */
     public Stats stats() {
-        return new Stats(toKernel.sum(), toKernelBytes.sum(), fromKernel.sum(), fromKernelBytes.sum(), routed.sum(),
-                dropped.sum(), unclaimed.sum(), Optional.ofNullable(failure));
+        return new Stats(toKernel.sum(), toKernelBytes.sum(), fromKernel.sum(), fromKernelBytes.sum(), clients.routed(),
+                clients.dropped(), unclaimed.sum(), Optional.ofNullable(failure));
     }
 
     /**
@@ -221,12 +177,7 @@ public final class TunInsideNetwork implements InsideNetwork, AutoCloseable {
         }
     }
 
-    private static int toInt(Inet4Address address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
-    }
-
     private static int prefixLength(Inet4Address mask) {
-        return Integer.bitCount(toInt(mask));
+        return Integer.bitCount(InsideClients.toInt(mask));
     }
 }

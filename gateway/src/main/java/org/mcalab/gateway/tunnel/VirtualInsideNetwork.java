@@ -3,8 +3,6 @@ package org.mcalab.gateway.tunnel;
 import io.netty.buffer.ByteBuf;
 import java.net.Inet4Address;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.mcalab.gateway.config.Subnet;
 
@@ -23,88 +21,40 @@ public final class VirtualInsideNetwork implements InsideNetwork {
 
     private final int[] networks;
     private final int[] masks;
-    private final Map<Integer, PacketSink> clients = new ConcurrentHashMap<>();
+    private final InsideClients clients = new InsideClients(this::toHosts);
     private final LongAdder echoed = new LongAdder();
     private final LongAdder discarded = new LongAdder();
     private final LongAdder discardedBytes = new LongAdder();
-    private final LongAdder routed = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
 
     public VirtualInsideNetwork(List<Subnet> hostedNetworks) {
         networks = new int[hostedNetworks.size()];
         masks = new int[hostedNetworks.size()];
         for (int i = 0; i < networks.length; i++) {
-            masks[i] = toInt(hostedNetworks.get(i).mask());
-            networks[i] = toInt(hostedNetworks.get(i).network()) & masks[i];
+            masks[i] = InsideClients.toInt(hostedNetworks.get(i).mask());
+            networks[i] = InsideClients.toInt(hostedNetworks.get(i).network()) & masks[i];
         }
     }
 
     @Override
     public Port attach(Inet4Address clientAddress, PacketSink toClient) {
-        int address = toInt(clientAddress);
-        clients.put(address, toClient);
-        return new Port() {
-            @Override
-            public String send(ByteBuf packet) {
-                return fromClient(address, packet);
-            }
-
-            @Override
-            public void detach() {
-                clients.remove(address, toClient);
-            }
-        };
+        return clients.attach(clientAddress, toClient);
     }
 
     /** What the network did so far, for tests and the load report. */
     public Stats stats() {
-        return new Stats(echoed.sum(), discarded.sum(), discardedBytes.sum(), routed.sum(), dropped.sum());
+        return new Stats(echoed.sum(), discarded.sum(), discardedBytes.sum(), clients.routed(), clients.dropped());
     }
 
     /** @param discardedBytes IP bytes of the packets taken by the discard service */
     public record Stats(long echoed, long discarded, long discardedBytes, long routed, long dropped) {
     }
 
-    private String fromClient(int clientAddress, ByteBuf packet) {
-        String verdict;
-        try {
-            verdict = handle(clientAddress, packet);
-        } catch (RuntimeException e) {
-            // a packet must never take the tunnel down; whatever slipped past validation is a drop
-            verdict = "unhandled packet: " + e;
-            release(packet);
-        }
-        if (verdict != null) {
-            dropped.increment();
-        }
-        return verdict;
-    }
-
-    private String handle(int clientAddress, ByteBuf packet) {
-        String malformed = Ipv4Packet.malformation(packet);
-        if (malformed != null) {
-            packet.release();
-            return "malformed: " + malformed;
-        }
-        int total = Ipv4Packet.totalLength(packet);
-        if (packet.readableBytes() > total) {
-            packet.writerIndex(packet.readerIndex() + total);
-        }
-        int source = Ipv4Packet.source(packet);
-        if (source != clientAddress) {
-            packet.release();
-            return "source " + dotted(source) + " is not the tunnel's address";
-        }
+    /** A checked packet from {@code clientAddress} for a hosted address, or a drop. */
+    private String toHosts(int clientAddress, ByteBuf packet) {
         int destination = Ipv4Packet.destination(packet);
-        PacketSink peer = clients.get(destination);
-        if (peer != null) {
-            routed.increment();
-            peer.deliver(packet);
-            return null;
-        }
         if (!hosted(destination)) {
             packet.release();
-            return "no route to " + dotted(destination);
+            return "no route to " + InsideClients.dotted(destination);
         }
         return serve(clientAddress, packet);
     }
@@ -139,7 +89,7 @@ public final class VirtualInsideNetwork implements InsideNetwork {
     }
 
     private String reply(int clientAddress, ByteBuf packet) {
-        PacketSink client = clients.get(clientAddress);
+        PacketSink client = clients.client(clientAddress);
         if (client == null) {
             packet.release();
             return "client detached before the reply";
@@ -158,18 +108,4 @@ public final class VirtualInsideNetwork implements InsideNetwork {
         return false;
     }
 
-    private static void release(ByteBuf packet) {
-        if (packet.refCnt() > 0) {
-            packet.release();
-        }
-    }
-
-    private static int toInt(Inet4Address address) {
-        byte[] b = address.getAddress();
-        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
-    }
-
-    static String dotted(int address) {
-        return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "." + (address & 0xff);
-    }
 }

@@ -103,7 +103,7 @@ class TunInsideNetworkTest {
         });
 
         assertThat(port.send(Unpooled.wrappedBuffer(TestPackets.icmpEcho("192.168.100.99", INSIDE, 1, 1, new byte[8]))))
-                .isEqualTo("spoofed source address");
+                .isEqualTo("source 192.168.100.99 is not the tunnel's address");
         assertThat(port.send(Unpooled.wrappedBuffer(new byte[]{0x45, 0, 0}))).contains("shorter than an IPv4 header");
         byte[] toPeer = TestPackets.udp(CLIENT, "192.168.100.8", 4000, 4001, "hello peer".getBytes());
         assertThat(port.send(Unpooled.wrappedBuffer(toPeer))).isNull();
