@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.mcalab.gateway.TlsEngine;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
@@ -51,6 +52,11 @@ final class ForkedGateway implements LoadTarget {
      * @throws UsageException when the child does not start or does not become ready (exit 2)
      */
     static ForkedGateway start(boolean idle, Duration lifetime) {
+        return start(idle, lifetime, TlsEngine.preferred());
+    }
+
+    /** {@link #start(boolean, Duration)} with the child gateway's TLS engine. */
+    static ForkedGateway start(boolean idle, Duration lifetime, TlsEngine engine) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+ExitOnOutOfMemoryError"));
@@ -59,7 +65,7 @@ final class ForkedGateway implements LoadTarget {
             command.add("-Dmcalab.log=" + log);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedGatewayMain.class.getName(),
-                idle ? "idle" : "traffic", Long.toString(Math.max(1, lifetime.toSeconds()))));
+                idle ? "idle" : "traffic", Long.toString(Math.max(1, lifetime.toSeconds())), engine.label()));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -24,7 +24,7 @@ import org.mcalab.gateway.TlsEngine;
 public final class ForkedGatewayMain {
     private ForkedGatewayMain() {}
 
-    /** Arguments: {@code idle|traffic LIFETIME-SECONDS}. */
+    /** Arguments: {@code idle|traffic LIFETIME-SECONDS [openssl|jdk]}. */
     public static void main(String[] args) throws Exception {
         PrintStream protocol = System.out;
         System.setOut(System.err); // stdout is the protocol: nothing else may print there
@@ -32,7 +32,7 @@ public final class ForkedGatewayMain {
         long lifetime = args.length > 1 ? Long.parseLong(args[1]) : 3600;
         LoadGateway gateway;
         try {
-            gateway = LoadGateway.start(TlsEngine.preferred(), idle);
+            gateway = LoadGateway.start(args.length > 2 ? TlsEngine.parse(args[2]) : TlsEngine.preferred(), idle);
         } catch (UsageException e) {
             System.err.println("mcalab forked gateway: " + e.getMessage());
             System.exit(Main.USAGE);

@@ -263,6 +263,11 @@ final class LoadCommand implements Callable<Integer> {
                         + "or fork (a child JVM: its own heap, CPU and file descriptors; needed for 10,000 tunnels).")
         String gateway = "in-process";
 
+        @Option(names = "--gateway-tls", paramLabel = "ENGINE",
+                description = "TLS engine of the load gateway (in-process or fork): openssl or jdk (default: openssl where "
+                        + "netty-tcnative loads).")
+        String gatewayTls;
+
         @Override
         public Integer call() throws IOException {
             boolean fork = switch (gateway.toLowerCase(Locale.ROOT)) {
@@ -272,6 +277,10 @@ final class LoadCommand implements Callable<Integer> {
             };
             if (fork && common.target != null) {
                 throw new UsageException("--gateway fork starts a gateway; --target names one already running: choose one");
+            }
+            TlsEngine engine = GatewayCommand.engine("--gateway-tls", gatewayTls);
+            if (gatewayTls != null && common.target != null) {
+                throw new UsageException("--gateway-tls applies to the load gateway mcalab starts, not to a --target");
             }
             if (!mode.equalsIgnoreCase("cstp") && !mode.equalsIgnoreCase("dtls")) {
                 throw new UsageException("--mode must be cstp or dtls, not " + mode);
@@ -302,7 +311,7 @@ final class LoadCommand implements Callable<Integer> {
             common.validate();
             return quietly(() -> {
                 try (LoadTarget embedded = common.target != null ? null
-                        : fork ? ForkedGateway.start(idle, lifetime()) : LoadGateway.start(TlsEngine.preferred(), idle)) {
+                        : fork ? ForkedGateway.start(idle, lifetime(), engine) : LoadGateway.start(engine, idle)) {
                     Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
                     URI target = embedded != null ? embedded.url() : common.target;
                     List<LoadIdentity> ids = LoadIdentity.mint(pki, tunnels, true);
@@ -318,7 +327,7 @@ final class LoadCommand implements Callable<Integer> {
                         throw new UsageException("interrupted");
                     }
                     if (embedded != null) {
-                        report = report.withNote(embedded.where());
+                        report = report.withNote(embedded.where()).withNote("load gateway TLS engine: " + engine.label());
                     }
                     return finish(spec, report, plan.outDir());
                 }

@@ -98,6 +98,9 @@ class LoadCommandTest {
         assertThat(run("load", "logins", "--warmup", "11m").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--size", "20").exitCode()).isEqualTo(Main.USAGE);
         assertThat(run("load", "tunnel", "--service", "chargen").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "tunnel", "--gateway-tls", "gnutls").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run("load", "tunnel", "--gateway-tls", "jdk", "--target", "https://127.0.0.1:1").exitCode())
+                .isEqualTo(Main.USAGE);
         Outcome mode = run("load", "tunnel", "--mode", "ipsec");
         assertThat(mode.exitCode()).isEqualTo(Main.USAGE);
         assertThat(mode.err()).contains("cstp or dtls");
@@ -177,8 +180,10 @@ class LoadCommandTest {
     void aPacketBoundIsSentExactlyAndEveryPacketReachesTheDiscardHost() throws Exception {
         // 1000 = 90 full records of 11 frames and one of 10: whole-record batches and the partial last one
         Path out = base.resolve("bounded");
-        Outcome o = run("load", "tunnel", "--size", "1400", "--packets", "1000", "--duration", "20s", "--out", out.toString());
+        Outcome o = run("load", "tunnel", "--size", "1400", "--packets", "1000", "--duration", "20s", "--gateway-tls", "jdk",
+                "--out", out.toString());
         assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(Main.OK);
+        assertThat(json(out.resolve("load.json")).get("notes").toString()).contains("load gateway TLS engine: jdk");
         JsonNode s = json(out.resolve("load.json")).get("summary");
         assertThat(s.get("sent_packets").asDouble()).isEqualTo(1000);
         assertThat(s.get("discarded_packets").asDouble()).isEqualTo(1000);
