@@ -3,26 +3,19 @@ package org.mcalab.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 import org.mcalab.fixtures.Manifest;
-import org.mcalab.fixtures.MintResult;
-import org.mcalab.fixtures.PkiOptions;
-import org.mcalab.fixtures.TestPki;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
-import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.config.AsaConfig;
-import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
@@ -46,18 +39,14 @@ final class LoadGateway implements LoadTarget {
     static final int IDLE_DPD_SECONDS = 10;
     static final String IDLE_DPD = " webvpn\n  anyconnect dpd-interval client 30 gateway " + IDLE_DPD_SECONDS + "\n";
 
-    private final Path workDir;
-    private final EmbeddedCrlServer crls;
+    private final MintedLab lab;
     private final RunningGateway gateway;
     private final CstpTunnelService tunnels;
-    private final Manifest pki;
 
-    private LoadGateway(Path workDir, EmbeddedCrlServer crls, RunningGateway gateway, CstpTunnelService tunnels, Manifest pki) {
-        this.workDir = workDir;
-        this.crls = crls;
+    private LoadGateway(MintedLab lab, RunningGateway gateway, CstpTunnelService tunnels) {
+        this.lab = lab;
         this.gateway = gateway;
         this.tunnels = tunnels;
-        this.pki = pki;
     }
 
     /** With the ASA's DPD and keepalive defaults (traffic and login runs). @throws UsageException (exit 2) */
@@ -70,29 +59,17 @@ final class LoadGateway implements LoadTarget {
      * @throws UsageException when anything cannot be set up (exit 2)
      */
     static LoadGateway start(TlsEngine tls, boolean idle) {
-        Path work;
-        try {
-            work = Files.createTempDirectory("mcalab-load-");
-        } catch (IOException e) {
-            throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        EmbeddedCrlServer crls = null;
+        MintedLab lab = MintedLab.start("load");
         CstpTunnelService tunnels = null;
         try {
-            Path pkiDir = work.resolve("pki");
-            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
-            MintResult minted = TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl()));
-            Manifest pki = minted.manifest();
-            String asa = Files.readString(pki.asaConfig());
-            if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
-                throw new UsageException("the minted asa.cfg no longer has the seed pool or group-policy lines; cannot adapt it for load");
+            Map<String, String> edits = new LinkedHashMap<>();
+            edits.put(SEED_POOL, LOAD_POOL);
+            if (idle) {
+                edits.put(POLICY, POLICY + IDLE_DPD);
             }
-            String adapted = asa.replace(SEED_POOL, LOAD_POOL);
-            AsaConfig config = AsaConfigParser.parse(idle ? adapted.replace(POLICY, POLICY + IDLE_DPD) : adapted);
-            ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
-                    pki.path(pki.identity(TestPki.GATEWAY).key()));
+            AsaConfig config = lab.config(edits);
             tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
-            GatewayOptions options = GatewayOptions.builder(config, identity)
+            GatewayOptions options = GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .traceOut(null)
                     .traceCapacity(1000)
@@ -100,19 +77,13 @@ final class LoadGateway implements LoadTarget {
                     .tlsEngine(tls)
                     .build();
             RunningGateway gateway = Gateway.start(options); // attaches the tunnel service to its sessions
-            return new LoadGateway(work, crls, gateway, tunnels, pki);
+            return new LoadGateway(lab, gateway, tunnels);
         } catch (IOException | GatewayException | RuntimeException e) {
             if (tunnels != null) {
                 tunnels.close();
             }
-            if (crls != null) {
-                crls.close();
-            }
-            delete(work);
-            if (e instanceof UsageException u) {
-                throw u;
-            }
-            throw new UsageException("cannot start the embedded gateway: " + e.getMessage(), e);
+            lab.close();
+            throw MintedLab.failure(e);
         }
     }
 
@@ -123,7 +94,7 @@ final class LoadGateway implements LoadTarget {
 
     @Override
     public Manifest pki() {
-        return pki;
+        return lab.pki();
     }
 
     @Override
@@ -172,15 +143,6 @@ final class LoadGateway implements LoadTarget {
     public void close() {
         gateway.close();
         tunnels.close();
-        crls.close();
-        delete(workDir);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
+        lab.close();
     }
 }

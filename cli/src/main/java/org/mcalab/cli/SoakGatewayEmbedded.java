@@ -3,23 +3,16 @@ package org.mcalab.cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.stream.Stream;
-import org.mcalab.fixtures.Manifest;
-import org.mcalab.fixtures.PkiOptions;
-import org.mcalab.fixtures.TestPki;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
-import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.config.AsaConfig;
-import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.simulator.client.GatewayTrust;
@@ -41,69 +34,45 @@ final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
     static final String SOAK_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.64 mask 255.255.255.0";
     static final int POOL_SIZE = 64;
 
-    private final Path workDir;
-    private final EmbeddedCrlServer crls;
+    private final MintedLab lab;
     private final RunningGateway gateway;
     private final CstpTunnelService tunnels;
-    private final Manifest pki;
 
-    private SoakGatewayEmbedded(Path workDir, EmbeddedCrlServer crls, RunningGateway gateway, CstpTunnelService tunnels,
-                                Manifest pki) {
-        this.workDir = workDir;
-        this.crls = crls;
+    private SoakGatewayEmbedded(MintedLab lab, RunningGateway gateway, CstpTunnelService tunnels) {
+        this.lab = lab;
         this.gateway = gateway;
         this.tunnels = tunnels;
-        this.pki = pki;
     }
 
     /** @throws UsageException when anything cannot be set up (exit 2) */
     static SoakGatewayEmbedded start() {
-        Path work;
-        try {
-            work = Files.createTempDirectory("mcalab-soak-");
-        } catch (IOException e) {
-            throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        EmbeddedCrlServer crls = null;
+        MintedLab lab = MintedLab.start("soak");
         CstpTunnelService tunnels = null;
         try {
-            Path pkiDir = work.resolve("pki");
-            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
-            Manifest pki = TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl())).manifest();
-            String asa = Files.readString(pki.asaConfig());
-            if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
-                throw new UsageException("the minted asa.cfg no longer has the seed pool or group-policy lines; cannot adapt it for the soak");
-            }
-            AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, SOAK_POOL)
-                .replace(POLICY, POLICY + MANY_LOGINS));
-            ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
-                    pki.path(pki.identity(TestPki.GATEWAY).key()));
+            Map<String, String> edits = new LinkedHashMap<>();
+            edits.put(SEED_POOL, SOAK_POOL);
+            edits.put(POLICY, POLICY + MANY_LOGINS);
+            AsaConfig config = lab.config(edits);
             tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
-            RunningGateway gateway = Gateway.start(GatewayOptions.builder(config, identity)
+            RunningGateway gateway = Gateway.start(GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .traceOut(null)
                     .traceCapacity(500)
                     .tunnelService(tunnels)
                     .build());
-            return new SoakGatewayEmbedded(work, crls, gateway, tunnels, pki);
+            return new SoakGatewayEmbedded(lab, gateway, tunnels);
         } catch (IOException | GatewayException | RuntimeException e) {
             if (tunnels != null) {
                 tunnels.close();
             }
-            if (crls != null) {
-                crls.close();
-            }
-            delete(work);
-            if (e instanceof UsageException u) {
-                throw u;
-            }
-            throw new UsageException("cannot start the embedded gateway: " + e.getMessage(), e);
+            lab.close();
+            throw MintedLab.failure(e);
         }
     }
 
     Target target() {
         try {
-            return new Target(URI.create(gateway.url()), GatewayTrust.caBundle(pki.caBundle()), pki, true, null, List.of());
+            return new Target(URI.create(gateway.url()), GatewayTrust.caBundle(lab.pki().caBundle()), lab.pki(), true, null, List.of());
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -134,15 +103,6 @@ final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
     public void close() {
         gateway.close();
         tunnels.close();
-        crls.close();
-        delete(workDir);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
+        lab.close();
     }
 }

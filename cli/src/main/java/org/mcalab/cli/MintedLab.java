@@ -1,0 +1,109 @@
+package org.mcalab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.MintResult;
+import org.mcalab.fixtures.PkiOptions;
+import org.mcalab.fixtures.TestPki;
+import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.ServerIdentity;
+import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.config.AsaConfigParser;
+
+/**
+ * What every gateway the CLI embeds (suite, load, soak) stands on: a temporary directory, a test PKI freshly minted
+ * into it, its CRLs served on 127.0.0.1, and the gateway's identity. Closing it stops the CRL server and deletes the
+ * directory; the gateway built on it is closed first by its owner.
+ */
+final class MintedLab implements AutoCloseable {
+    private final Path workDir;
+    private final EmbeddedCrlServer crls;
+    private final MintResult minted;
+
+    private MintedLab(Path workDir, EmbeddedCrlServer crls, MintResult minted) {
+        this.workDir = workDir;
+        this.crls = crls;
+        this.minted = minted;
+    }
+
+    /**
+     * @param purpose names the temporary directory ({@code mcalab-PURPOSE-...}) and the errors
+     * @throws UsageException when the directory, the CRL server or the PKI cannot be made (exit 2)
+     */
+    static MintedLab start(String purpose) {
+        Path work;
+        try {
+            work = Files.createTempDirectory("mcalab-" + purpose + "-");
+        } catch (IOException e) {
+            throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        EmbeddedCrlServer crls = null;
+        try {
+            Path pkiDir = work.resolve("pki");
+            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
+            return new MintedLab(work, crls, TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl())));
+        } catch (IOException | RuntimeException e) {
+            if (crls != null) {
+                crls.close();
+            }
+            delete(work);
+            throw failure(e);
+        }
+    }
+
+    Manifest pki() {
+        return minted.manifest();
+    }
+
+    MintResult minted() {
+        return minted;
+    }
+
+    /** The gateway certificate chain and key the PKI minted. */
+    ServerIdentity identity() throws GatewayException {
+        Manifest pki = pki();
+        return ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()), pki.path(pki.identity(TestPki.GATEWAY).key()));
+    }
+
+    /**
+     * The minted asa.cfg with each {@code text -> replacement} applied, parsed. The embedded gateways adapt a copy
+     * (a wider pool for load, more simultaneous logins for the soak), never the file.
+     *
+     * @throws UsageException when a text to replace is no longer in the minted config
+     */
+    AsaConfig config(Map<String, String> edits) throws IOException {
+        String asa = Files.readString(pki().asaConfig());
+        for (Map.Entry<String, String> edit : edits.entrySet()) {
+            if (!asa.contains(edit.getKey())) {
+                throw new UsageException("the minted asa.cfg no longer has '" + edit.getKey().strip()
+                        + "'; cannot adapt it for this gateway");
+            }
+            asa = asa.replace(edit.getKey(), edit.getValue());
+        }
+        return AsaConfigParser.parse(asa);
+    }
+
+    /** What a failed start turns into: a usage error as it is, anything else as "cannot start" (exit 2). */
+    static UsageException failure(Exception e) {
+        return e instanceof UsageException u ? u : new UsageException("cannot start the embedded gateway: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        crls.close();
+        delete(workDir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}
