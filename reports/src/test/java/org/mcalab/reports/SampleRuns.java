@@ -154,6 +154,14 @@ public final class SampleRuns {
                 passing, null, null);
     }
 
+    /** What a load command writes: no requirement, one scenario for the load verdict, the load section; no version. */
+    public static Run loadOnly() {
+        Run m = mixed();
+        List<ScenarioResult> one = m.scenarios().stream().filter(s -> s.status() == Status.PASS).limit(1).toList();
+        return new Run("mcalab load tunnel", null, m.startedAt(), 10_970, m.target(), true, m.environment(), List.of(),
+                one, null, load());
+    }
+
     public static Run withScenarios(List<ScenarioResult> scenarios) {
         Run m = mixed();
         return new Run(m.tool(), m.version(), m.startedAt(), m.wallTimeMillis(), m.target(), m.embedded(), m.environment(),

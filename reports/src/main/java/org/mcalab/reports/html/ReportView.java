@@ -31,7 +31,13 @@ public record ReportView(
         String groupFilterCss,
         List<ScenarioView> scenarios,
         RobustnessView robustness,
-        LoadView load) {
+        LoadView load,
+        String kind) {
+
+    /** "mcalab 0.1.0", or just the tool when the run names no version. */
+    public String toolAndVersion() {
+        return "-".equals(version) ? tool : tool + " " + version;
+    }
 
     public record Fact(String name, String value) {}
 

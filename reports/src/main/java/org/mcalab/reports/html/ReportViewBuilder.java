@@ -94,6 +94,8 @@ public final class ReportViewBuilder {
         }
 
         Verdict verdict = run.verdict();
+        // a load command's page checks no requirement: its verdict is the load run's own, not conformance
+        boolean loadOnly = run.load() != null && run.requirements().isEmpty();
         return new ReportView(
                 visible(orDash(run.tool())),
                 visible(orDash(run.version())),
@@ -102,9 +104,9 @@ public final class ReportViewBuilder {
                 run.startedAt() == null ? "-" : run.startedAt().toString(),
                 Fmt.millis(run.wallTimeMillis()),
                 facts(run.environment()),
-                verdict.name().replace('_', '-'),
+                loadOnly ? loadWord(verdict) : verdict.name().replace('_', '-'),
                 verdict.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                explain(verdict),
+                loadOnly ? explainLoad(verdict) : explain(verdict),
                 counts,
                 scenarios.size(),
                 SvgChart.statusBar(segments),
@@ -115,7 +117,24 @@ public final class ReportViewBuilder {
                 groupCss.toString(),
                 scenarios.stream().map(s -> scenario(s, groups.indexOf(coverage.groupOf(s)) + 1)).toList(),
                 robustness(run.robustness()),
-                load(run.load()));
+                load(run.load()),
+                loadOnly ? "load report" : "compliance report");
+    }
+
+    private static String loadWord(Verdict verdict) {
+        return switch (verdict) {
+            case CONFORMANT -> "PASSED";
+            case NON_CONFORMANT -> "FAILED";
+            case INCOMPLETE -> "INCOMPLETE";
+        };
+    }
+
+    private static String explainLoad(Verdict verdict) {
+        return switch (verdict) {
+            case CONFORMANT -> "The load run met its own verdict (see Load below); a load run checks no requirement.";
+            case NON_CONFORMANT -> "The load run did not meet its verdict: see Load below.";
+            case INCOMPLETE -> "The load run ended in an error before it could give a verdict.";
+        };
     }
 
     private void assignAnchors() {

@@ -58,6 +58,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLoadRunIsALoadReportWithItsOwnVerdictNotAComplianceVerdict() {
+        String load = HtmlReport.render(SampleRuns.loadOnly());
+        assertThat(load).contains("mcalab load tunnel · load report", ">PASSED<", "a load run checks no requirement")
+                .doesNotContain("compliance report", ">CONFORMANT<", "mcalab load tunnel -");
+        assertThat(HTML).contains("mcalab 0.1.0 · compliance report");
+    }
+
+    @Test
     void headerShowsVerdictCountsAndRunFacts() {
         Document doc = Jsoup.parse(HTML);
         assertThat(doc.select("#verdict .word").text()).isEqualTo("NON-CONFORMANT");
