@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -106,6 +107,13 @@ public final class Lab {
 
     public Credential credential(String name) {
         return credentials.computeIfAbsent(name, manifest::load);
+    }
+
+    /** openconnect's trust and MCA credentials: the lab's CA bundle, machine certificate in TLS, user certificate in XML. */
+    public List<String> openconnectMcaArguments() {
+        return List.of("--cafile", file("ca-bundle.pem").toString(),
+                "-c", file("machine.pem").toString(), "-k", file("machine.key").toString(),
+                "--mca-certificate", file("user.pem").toString(), "--mca-key", file("user.key").toString());
     }
 
     /** An embedded gateway on an ephemeral loopback port, quiet, with the lab's config and identity. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -140,12 +141,10 @@ class OpenconnectDtlsTest {
         }
         Path result = work.resolve("result.json");
         Path log = work.resolve("openconnect.log");
-        ProcessBuilder pb = new ProcessBuilder(openconnect, "--non-inter",
-                "--cafile", lab.file("ca-bundle.pem").toString(),
-                "-c", lab.file("machine.pem").toString(), "-k", lab.file("machine.key").toString(),
-                "--mca-certificate", lab.file("user.pem").toString(), "--mca-key", lab.file("user.key").toString(),
-                "--script-tun", "--script", python + " " + probe,
-                gateway.url() + "/MCA")
+        List<String> command = new ArrayList<>(List.of(openconnect, "--non-inter"));
+        command.addAll(lab.openconnectMcaArguments());
+        command.addAll(List.of("--script-tun", "--script", python + " " + probe, gateway.url() + "/MCA"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         pb.environment().put("PROBE_RESULT", result.toString());

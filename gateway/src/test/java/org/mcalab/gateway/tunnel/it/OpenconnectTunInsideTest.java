@@ -107,11 +107,9 @@ class OpenconnectTunInsideTest {
     void pingAndIperf3CrossTheGatewayIntoTheInsideNamespace(String mode) throws Exception {
         Path ready = work.resolve("ready-" + mode);
         Path log = work.resolve("openconnect-" + mode + ".log");
-        List<String> command = new ArrayList<>(List.of(openconnect, "--non-inter",
-                "--cafile", lab.file("ca-bundle.pem").toString(),
-                "-c", lab.file("machine.pem").toString(), "-k", lab.file("machine.key").toString(),
-                "--mca-certificate", lab.file("user.pem").toString(), "--mca-key", lab.file("user.key").toString(),
-                "--interface", "mcaoc" + mode, "--script", work.resolve("netns-tun.sh").toString()));
+        List<String> command = new ArrayList<>(List.of(openconnect, "--non-inter"));
+        command.addAll(lab.openconnectMcaArguments());
+        command.addAll(List.of("--interface", "mcaoc" + mode, "--script", work.resolve("netns-tun.sh").toString()));
         if (mode.equals("cstp")) {
             command.add("--no-dtls");
         }
