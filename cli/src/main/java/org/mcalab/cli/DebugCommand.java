@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,8 @@ final class DebugCommand implements Callable<Integer> {
     @Option(names = "--off", description = "Switch it off (like 'no debug ...').")
     boolean off;
 
-    @Option(names = "--admin", paramLabel = "HOST:PORT", description = "Admin endpoint (default: ${DEFAULT-VALUE}).")
-    String admin = AdminClient.DEFAULT;
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Override
     public Integer call() {

@@ -2,6 +2,7 @@ package org.mcalab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.TlsEngine;
+import org.mcalab.gateway.admin.AdminTokenFile;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.config.AsaConfig;
@@ -47,8 +49,8 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS address (default: ${DEFAULT-VALUE}; port 0 = any free port).")
     String listen = "127.0.0.1:8443";
 
-    @Option(names = "--admin", paramLabel = "HOST:PORT", description = "Loopback admin endpoint (default: ${DEFAULT-VALUE}).")
-    String admin = AdminClient.DEFAULT;
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--no-admin", description = "Do not start the admin endpoint.")
     boolean noAdmin;
@@ -107,6 +109,7 @@ final class GatewayCommand implements Callable<Integer> {
             }
             throw e;
         }
+        Optional<Path> tokenFile = writeAdminToken(gateway, err);
         tun.ifPresent(t -> err.println("inside network: TUN device " + t.deviceName()));
         err.println("tls engine: " + engine("--tls", tls).label());
         err.flush();
@@ -121,6 +124,7 @@ final class GatewayCommand implements Callable<Integer> {
         } finally {
             gateway.close();
             tun.ifPresent(TunInsideNetwork::close);
+            tokenFile.ifPresent(f -> f.toFile().delete());
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -146,9 +150,27 @@ final class GatewayCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         if (!noAdmin) {
-            options.admin(HostPort.parse("--admin", admin));
+            options.admin(admin.address());
         }
         return options;
+    }
+
+    /** Leaves the admin token where {@code show}/{@code debug} look for it (README "The reference gateway"). */
+    private Optional<Path> writeAdminToken(RunningGateway gateway, PrintWriter err) {
+        if (gateway.adminToken().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = admin.tokenFile(gateway.adminAddress().orElseThrow().getPort());
+        try {
+            AdminTokenFile.write(file, gateway.adminToken().get());
+        } catch (IOException | UnsupportedOperationException e) {
+            gateway.close();
+            throw new UsageException("cannot write the admin token file " + file + ": " + e.getMessage()
+                    + " (use --admin-token-file or --no-admin)");
+        }
+        InetSocketAddress a = gateway.adminAddress().get();
+        err.println("admin endpoint: " + a.getAddress().getHostAddress() + ":" + a.getPort() + ", token in " + file + " (0600)");
+        return Optional.of(file);
     }
 
     /** The engine an option names, or the preferred one when it was not given. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +33,8 @@ final class ShowCommand implements Callable<Integer> {
         @Option(names = "--json", description = "JSON instead of the ASA's text.")
         boolean json;
 
-        @Option(names = "--admin", paramLabel = "HOST:PORT", description = "Admin endpoint (default: ${DEFAULT-VALUE}).")
-        String admin = AdminClient.DEFAULT;
+        @Mixin
+        AdminOptions admin = new AdminOptions();
 
         @Parameters(arity = "0..2", paramLabel = "WORD", description = "detail, anyconnect")
         List<String> words = new ArrayList<>();
@@ -64,8 +65,8 @@ final class ShowCommand implements Callable<Integer> {
         @Option(names = "--json", description = "JSON instead of the ASA's text.")
         boolean json;
 
-        @Option(names = "--admin", paramLabel = "HOST:PORT", description = "Admin endpoint (default: ${DEFAULT-VALUE}).")
-        String admin = AdminClient.DEFAULT;
+        @Mixin
+        AdminOptions admin = new AdminOptions();
 
         @Parameters(arity = "0..2", paramLabel = "WORD", description = "ca certificate")
         List<String> words = new ArrayList<>();

@@ -10,11 +10,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.fixtures.HeldCertificate;
+import org.mcalab.gateway.admin.AdminTokenFile;
 import org.mcalab.gateway.config.AsaConfigParser;
 import picocli.CommandLine;
 
@@ -171,10 +173,22 @@ class GatewayCommandTest {
             assertThat(String.join("\n", debug.out())).contains("aggregate-auth xml");
             Outcome crypto = run("show", "crypto", "ca", "certificate", "--admin", "127.0.0.1:" + adminPort);
             assertThat(crypto.exitCode()).isZero();
+
+            // the token the show commands found without a flag: a 0600 file keyed by the admin port
+            Path tokenFile = AdminTokenFile.defaultFor(adminPort);
+            assertThat(err.toString()).contains("token in " + tokenFile + " (0600)");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            Path elsewhere = Files.createTempFile("no-token", ".token");
+            Outcome noToken = run("debug", "crypto", "ca", "--admin", "127.0.0.1:" + adminPort, "--admin-token-file",
+                    elsewhere.toString());
+            assertThat(noToken.exitCode()).isEqualTo(2);
+            assertThat(noToken.err()).anyMatch(l -> l.contains("wants its token and there is none in " + elsewhere));
+            Files.delete(elsewhere);
         } finally {
             t.interrupt();
             t.join(10_000);
         }
         assertThat(exit.get()).isZero();
+        assertThat(AdminTokenFile.defaultFor(adminPort)).as("removed at exit").doesNotExist();
     }
 }

@@ -56,6 +56,11 @@ public final class RunningGateway implements AutoCloseable {
         return Optional.ofNullable(admin).map(AdminServer::address);
     }
 
+    /** The secret the admin endpoint wants in {@link AdminServer#TOKEN_HEADER}, when there is an admin endpoint. */
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(admin).map(AdminServer::token);
+    }
+
     /** The in-memory debug log ({@link TraceLog#eventsSince}, {@link TraceLog#lastSeq}). */
     public TraceLog trace() {
         return trace;

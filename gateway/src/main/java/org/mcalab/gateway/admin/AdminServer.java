@@ -2,24 +2,44 @@ package org.mcalab.gateway.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.session.Session;
@@ -37,123 +57,202 @@ import org.mcalab.gateway.trace.TraceLog;
  *   <li>{@code GET /trace?since=N[&format=text]} — trace events after sequence N</li>
  *   <li>{@code POST /debug?category=CAT|all&on=true|false} — switch printing of a debug category</li>
  *   <li>{@code POST /sessions/{index}/logoff} — end a session</li>
- *   <li>{@code GET /health}</li>
+ *   <li>{@code GET /health} — the only request that needs no token</li>
  * </ul>
+ * Exposure (README "The reference gateway"): loopback only; every request must name a loopback host with the
+ * admin port in {@code Host} (a DNS-rebound name is refused) and carry no {@code Origin} or cross-site
+ * {@code Sec-Fetch-Site} (a browser page is refused, 403); everything but {@code /health} needs the random
+ * per-start token in {@value #TOKEN_HEADER} (401 without it), so a guessable URL changes nothing. Connections
+ * are served without blocking one another, one request each, and one that has not sent its whole request
+ * within the request timeout is closed.
  */
 public final class AdminServer {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String TOKEN_HEADER = "X-Mcalab-Admin-Token";
+    /** Default for {@link #start}: how long a connection may take to send its request. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_CONNECTIONS = 64;
+
+    private volatile Channel server;
+    private final EventLoopGroup loop;
     private final SessionDb sessions;
     private final TraceLog trace;
     private final AsaConfig config;
     private final Clock clock;
+    private final String token;
+    private final AtomicInteger open = new AtomicInteger();
 
-    private AdminServer(HttpServer server, ExecutorService executor, SessionDb sessions, TraceLog trace, AsaConfig config,
-                        Clock clock) {
-        this.server = server;
-        this.executor = executor;
+    private AdminServer(EventLoopGroup loop, SessionDb sessions, TraceLog trace, AsaConfig config, Clock clock,
+                        String token) {
+        this.loop = loop;
         this.sessions = sessions;
         this.trace = trace;
         this.config = config;
         this.clock = clock;
+        this.token = token;
     }
 
     public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
                                     Clock clock) throws GatewayException {
+        return start(address, sessions, trace, config, clock, REQUEST_TIMEOUT);
+    }
+
+    public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
+                                    Clock clock, Duration requestTimeout) throws GatewayException {
         if (!address.getAddress().isLoopbackAddress()) {
             throw new GatewayException("the admin endpoint must listen on a loopback address, not "
                     + address.getAddress().getHostAddress());
         }
-        HttpServer http;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory("mcalab-admin", true));
+        AdminServer admin = new AdminServer(loop, sessions, trace, config, clock, HexFormat.of().formatHex(secret));
         try {
-            http = HttpServer.create(address, 16);
-        } catch (BindException e) {
-            throw new GatewayException("cannot listen on " + address.getAddress().getHostAddress() + ":" + address.getPort()
-                    + " (admin): address already in use", e);
-        } catch (IOException e) {
-            throw new GatewayException("cannot start the admin endpoint: " + e.getMessage(), e);
+            admin.server = new ServerBootstrap()
+                    .group(loop)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            admin.accept(ch, requestTimeout);
+                        }
+                    })
+                    .bind(address).syncUninterruptibly().channel();
+        } catch (Exception e) { // bind() rethrows the checked BindException undeclared
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            String where = address.getAddress().getHostAddress() + ":" + address.getPort();
+            if (((Throwable) e) instanceof BindException) {
+                throw new GatewayException("cannot listen on " + where + " (admin): address already in use", e);
+            }
+            throw new GatewayException("cannot start the admin endpoint on " + where + ": " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mcalab-admin");
-            t.setDaemon(true);
-            return t;
-        });
-        AdminServer admin = new AdminServer(http, executor, sessions, trace, config, clock);
-        http.setExecutor(executor);
-        http.createContext("/", admin::handle);
-        http.start();
         return admin;
     }
 
     public InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** The secret a state-reading or state-changing request must carry in {@value #TOKEN_HEADER}. */
+    public String token() {
+        return token;
     }
 
     public void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close().syncUninterruptibly();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getPath();
-            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-            boolean text = "text".equals(q.get("format"));
-            Instant now = clock.instant();
-            if (method.equals("GET") && path.equals("/health")) {
-                json(ex, 200, Map.of("status", "ok"));
-            } else if (method.equals("GET") && path.equals("/sessions")) {
-                List<Session> active = sessions.active();
-                boolean detail = "1".equals(q.get("detail")) || "true".equals(q.get("detail"));
-                if (text) {
-                    text(ex, 200, detail ? SessionView.detail(active, now) : SessionView.summary(active, now));
-                } else {
-                    List<Map<String, Object>> list = new ArrayList<>();
-                    active.forEach(s -> list.add(SessionView.json(s, now)));
-                    json(ex, 200, Map.of("sessions", list));
-                }
-            } else if (method.equals("GET") && path.equals("/crypto-ca")) {
-                if (text) {
-                    text(ex, 200, CryptoCaView.render(config));
-                } else {
-                    json(ex, 200, Map.of("certificates", CryptoCaView.entries(config)));
-                }
-            } else if (method.equals("GET") && path.equals("/trace")) {
-                trace(ex, q, text);
-            } else if (method.equals("POST") && path.equals("/debug")) {
-                debug(ex, q);
-            } else if (method.equals("POST") && path.matches("/sessions/\\d{1,9}/logoff")) {
-                int index = Integer.parseInt(path.split("/")[2]);
-                if (sessions.end(index, "Administrator Reset")) {
-                    json(ex, 200, Map.of("loggedOff", index));
-                } else {
-                    json(ex, 404, Map.of("error", "no active session with index " + index));
-                }
-            } else {
-                json(ex, 404, Map.of("error", "unknown admin request " + method + " " + path));
-            }
-        } catch (RuntimeException e) {
-            json(ex, 500, Map.of("error", String.valueOf(e.getMessage())));
+    /** One request per connection; a connection that is too slow to send it, or one too many, is closed. */
+    private void accept(SocketChannel ch, Duration requestTimeout) {
+        if (open.incrementAndGet() > MAX_CONNECTIONS) {
+            open.decrementAndGet();
+            ch.close();
+            return;
         }
+        ch.closeFuture().addListener(f -> open.decrementAndGet());
+        ch.eventLoop().schedule(() -> ch.close(), requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        ch.pipeline().addLast(new HttpServerCodec(4096, 8192, 8192), new HttpObjectAggregator(8192),
+                new SimpleChannelInboundHandler<FullHttpRequest>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                        Reply reply;
+                        try {
+                            reply = handle(request);
+                        } catch (RuntimeException e) {
+                            reply = Reply.json(500, Map.of("error", String.valueOf(e.getMessage())));
+                        }
+                        ctx.writeAndFlush(reply.response()).addListener(ChannelFutureListener.CLOSE);
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        ctx.close();
+                    }
+                });
     }
 
-    private void trace(HttpExchange ex, Map<String, String> q, boolean text) throws IOException {
+    private Reply handle(FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            return Reply.json(400, Map.of("error", "malformed request"));
+        }
+        String refused = refusal(request);
+        if (refused != null) {
+            return Reply.json(403, Map.of("error", refused));
+        }
+        String method = request.method().name();
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        String path = uri.path();
+        if (method.equals("GET") && path.equals("/health")) {
+            return Reply.json(200, Map.of("status", "ok"));
+        }
+        String presented = request.headers().get(TOKEN_HEADER);
+        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            return Reply.json(401, Map.of("error", "missing or wrong " + TOKEN_HEADER
+                    + " (the gateway printed where its token file is at start-up)"));
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        uri.parameters().forEach((k, v) -> q.put(k, v.get(v.size() - 1)));
+        boolean text = "text".equals(q.get("format"));
+        Instant now = clock.instant();
+        if (method.equals("GET") && path.equals("/sessions")) {
+            List<Session> active = sessions.active();
+            boolean detail = "1".equals(q.get("detail")) || "true".equals(q.get("detail"));
+            if (text) {
+                return Reply.text(detail ? SessionView.detail(active, now) : SessionView.summary(active, now));
+            }
+            List<Map<String, Object>> list = new ArrayList<>();
+            active.forEach(s -> list.add(SessionView.json(s, now)));
+            return Reply.json(200, Map.of("sessions", list));
+        } else if (method.equals("GET") && path.equals("/crypto-ca")) {
+            return text ? Reply.text(CryptoCaView.render(config))
+                    : Reply.json(200, Map.of("certificates", CryptoCaView.entries(config)));
+        } else if (method.equals("GET") && path.equals("/trace")) {
+            return trace(q, text);
+        } else if (method.equals("POST") && path.equals("/debug")) {
+            return debug(q);
+        } else if (method.equals("POST") && path.matches("/sessions/\\d{1,9}/logoff")) {
+            int index = Integer.parseInt(path.split("/")[2]);
+            return sessions.end(index, "Administrator Reset") ? Reply.json(200, Map.of("loggedOff", index))
+                    : Reply.json(404, Map.of("error", "no active session with index " + index));
+        }
+        return Reply.json(404, Map.of("error", "unknown admin request " + method + " " + path));
+    }
+
+    /**
+     * Why a request cannot come from the local admin's own tools, or null: a Host that is not a loopback
+     * literal or localhost with this endpoint's port (DNS rebinding), or a browser's cross-origin marks.
+     */
+    private String refusal(FullHttpRequest request) {
+        if (request.headers().contains(HttpHeaderNames.ORIGIN)) {
+            return "requests carrying an Origin header are refused (the admin endpoint is not for browsers)";
+        }
+        String site = request.headers().get("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("none") && !site.equalsIgnoreCase("same-origin")) {
+            return "cross-site requests are refused (Sec-Fetch-Site: " + site + ")";
+        }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host == null || !LoopbackHost.matches(host, address().getPort())) {
+            return "Host must be a loopback address or localhost with port " + address().getPort()
+                    + (host == null ? "" : ", not " + host.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return null;
+    }
+
+    private Reply trace(Map<String, String> q, boolean text) {
         long since;
         try {
             since = Long.parseLong(q.getOrDefault("since", "0"));
         } catch (NumberFormatException e) {
-            json(ex, 400, Map.of("error", "since must be a number"));
-            return;
+            return Reply.json(400, Map.of("error", "since must be a number"));
         }
         List<TraceEvent> events = trace.eventsSince(since);
         if (text) {
             StringBuilder b = new StringBuilder();
             events.forEach(e -> b.append(trace.format(e)).append('\n'));
-            text(ex, 200, b.toString());
-            return;
+            return Reply.text(b.toString());
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (TraceEvent e : events) {
@@ -168,14 +267,13 @@ public final class AdminServer {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lastSeq", trace.lastSeq());
         body.put("events", list);
-        json(ex, 200, body);
+        return Reply.json(200, body);
     }
 
-    private void debug(HttpExchange ex, Map<String, String> q) throws IOException {
+    private Reply debug(Map<String, String> q) {
         String category = q.get("category");
         if (category == null || category.isBlank()) {
-            json(ex, 400, Map.of("error", "missing category"));
-            return;
+            return Reply.json(400, Map.of("error", "missing category"));
         }
         boolean on = !"false".equalsIgnoreCase(q.getOrDefault("on", "true"));
         List<DebugCategory> targets;
@@ -183,42 +281,35 @@ public final class AdminServer {
             targets = category.equalsIgnoreCase("all") ? List.of(DebugCategory.values())
                     : List.of(DebugCategory.fromCommand(category));
         } catch (IllegalArgumentException e) {
-            json(ex, 400, Map.of("error", e.getMessage()));
-            return;
+            return Reply.json(400, Map.of("error", e.getMessage()));
         }
         targets.forEach(c -> trace.print(c, on));
         EnumSet<DebugCategory> printing = EnumSet.noneOf(DebugCategory.class);
         printing.addAll(trace.printing());
-        json(ex, 200, Map.of("printing", printing.stream().map(DebugCategory::command).toList()));
+        return Reply.json(200, Map.of("printing", printing.stream().map(DebugCategory::command).toList()));
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
+    private record Reply(int status, String type, byte[] body) {
+        static Reply json(int status, Object body) {
+            try {
+                return new Reply(status, "application/json", JSON.writeValueAsBytes(body));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        for (String part : raw.split("&")) {
-            int eq = part.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(k, v);
+
+        static Reply text(String body) {
+            return new Reply(200, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
         }
-        return q;
-    }
 
-    private static void json(HttpExchange ex, int status, Object body) throws IOException {
-        send(ex, status, "application/json", JSON.writeValueAsBytes(body));
-    }
-
-    private static void text(HttpExchange ex, int status, String body) throws IOException {
-        send(ex, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
+        FullHttpResponse response() {
+            FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                    Unpooled.wrappedBuffer(body));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                    .set("X-Content-Type-Options", "nosniff");
+            return r;
         }
     }
 }

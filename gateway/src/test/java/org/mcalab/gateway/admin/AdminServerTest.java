@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,10 +39,93 @@ class AdminServerTest {
         gateway.close();
     }
 
-    static HttpResponse<String> call(String method, String path) throws Exception {
+    static HttpResponse<String> call(String method, String path, String... headers) throws Exception {
+        String[] all = new String[headers.length + 2];
+        all[0] = AdminServer.TOKEN_HEADER;
+        all[1] = gateway.adminToken().orElseThrow();
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(method, path, all);
+    }
+
+    static HttpResponse<String> send(String method, String path, String... headers) throws Exception {
         InetSocketAddress a = gateway.adminAddress().orElseThrow();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What the endpoint answers to raw request bytes (HttpClient cannot set Host), read until it closes. */
+    static String raw(int port, String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void aStalledClientBlocksNobodyAndIsClosedAfterTheRequestTimeout() throws Exception {
+        AdminServer quick = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), gateway.sessions(), gateway.trace(),
+                gateway.config(), Clock.systemUTC(), Duration.ofMillis(300));
+        try (Socket stalled = new Socket("127.0.0.1", quick.address().getPort());
+             Socket stalledOnMain = new Socket("127.0.0.1", gateway.adminAddress().orElseThrow().getPort())) {
+            stalled.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            stalledOnMain.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            // while both stall, the endpoint answers others at once
+            assertThat(send("GET", "/health").statusCode()).isEqualTo(200);
+            assertThat(raw(quick.address().getPort(), "GET /health HTTP/1.1\r\nHost: localhost:"
+                    + quick.address().getPort() + "\r\n\r\n")).startsWith("HTTP/1.1 200");
+            stalled.setSoTimeout(20_000); // a safety net only: the endpoint closes it after 300 ms
+            assertThat(stalled.getInputStream().read()).isEqualTo(-1);
+        } finally {
+            quick.stop();
+        }
+    }
+
+    @Test
+    void aForeignHostIsRefusedLoopbackLiteralsAndLocalhostAreServed() throws Exception {
+        int port = gateway.adminAddress().orElseThrow().getPort();
+        String token = gateway.adminToken().orElseThrow();
+        for (String host : new String[] {"evil.example:" + port, "evil.example", "127.0.0.1", "127.0.0.1:1",
+                "localhost.evil.example:" + port, "127.0.0.1.nip.io:" + port}) {
+            assertThat(raw(port, "GET /sessions HTTP/1.1\r\nHost: " + host + "\r\n" + AdminServer.TOKEN_HEADER + ": "
+                    + token + "\r\n\r\n")).as(host).startsWith("HTTP/1.1 403").contains("Host must be a loopback");
+        }
+        assertThat(raw(port, "GET /sessions HTTP/1.1\r\n" + AdminServer.TOKEN_HEADER + ": " + token + "\r\n\r\n"))
+                .as("no Host").startsWith("HTTP/1.1 403");
+        for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "127.5.6.7:" + port, "[::1]:" + port}) {
+            assertThat(raw(port, "GET /sessions HTTP/1.1\r\nHost: " + host + "\r\n" + AdminServer.TOKEN_HEADER + ": "
+                    + token + "\r\n\r\n")).as(host).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void aBrowserRequestIsRefusedEvenWithTheToken() throws Exception {
+        gateway.trace().print(DebugCategory.CRYPTO_CA, false);
+        assertThat(call("POST", "/debug?category=crypto%20ca", "Origin", "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/debug?category=crypto%20ca", "Origin", "null").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/debug?category=crypto%20ca", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(gateway.trace().printing()).doesNotContain(DebugCategory.CRYPTO_CA);
+    }
+
+    @Test
+    void stateNeedsTheTokenHealthDoesNot() throws Exception {
+        gateway.trace().print(DebugCategory.CRYPTO_CA, false);
+        assertThat(send("POST", "/debug?category=crypto%20ca").statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/debug?category=crypto%20ca", AdminServer.TOKEN_HEADER, "0".repeat(64)).statusCode())
+                .isEqualTo(401);
+        assertThat(send("POST", "/sessions/1/logoff").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/sessions").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/trace").statusCode()).isEqualTo(401);
+        assertThat(gateway.trace().printing()).doesNotContain(DebugCategory.CRYPTO_CA);
+        assertThat(send("GET", "/health").statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/debug?category=crypto%20ca").statusCode()).isEqualTo(200);
+        assertThat(gateway.trace().printing()).contains(DebugCategory.CRYPTO_CA);
+        call("POST", "/debug?category=crypto%20ca&on=false");
+        assertThat(gateway.adminToken().orElseThrow()).matches("[0-9a-f]{64}");
     }
 
     @Test
