@@ -170,6 +170,9 @@ public final class DtlsChannel {
             return;
         }
         row = rowFor(server);
+        if (!registration.install(this)) {
+            return;
+        }
         dtls = established;
         stats.handshakes.increment();
         trace("DTLS established with " + peer + ": " + row.ciphersuite() + " " + row.encapsulation());

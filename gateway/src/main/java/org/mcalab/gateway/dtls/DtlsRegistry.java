@@ -66,12 +66,29 @@ public final class DtlsRegistry {
             return listener;
         }
 
-        /** Installs a new handshake's channel; the one it replaces is closed (openconnect re-handshakes after DPD loss). */
-        void replace(DtlsChannel fresh) {
-            DtlsChannel old = current.getAndSet(fresh);
-            if (old != null && old != fresh) {
+        /**
+         * Installs a channel whose handshake has completed (which proved it knows the session's secret); the one it
+         * replaces is closed (openconnect re-handshakes after DPD loss, possibly from a new address). A bare
+         * ClientHello naming this session's id never gets here, so it cannot tear down the working channel.
+         * False, and the channel closed, when the session ended meanwhile.
+         */
+        boolean install(DtlsChannel fresh) {
+            DtlsChannel old;
+            synchronized (this) {
+                if (!active) {
+                    old = fresh;
+                } else {
+                    old = current.getAndSet(fresh);
+                }
+            }
+            if (old == fresh) {
+                fresh.close("session ended");
+                return false;
+            }
+            if (old != null) {
                 old.close("replaced by a new handshake");
             }
+            return true;
         }
 
         void forget(DtlsChannel channel) {
@@ -80,9 +97,12 @@ public final class DtlsRegistry {
 
         @Override
         public void close() {
-            active = false;
+            DtlsChannel c;
+            synchronized (this) {
+                active = false;
+                c = current.getAndSet(null);
+            }
             byId.remove(parameters.idHex(), this);
-            DtlsChannel c = current.getAndSet(null);
             if (c != null) {
                 c.close("session ended");
             }

@@ -32,7 +32,8 @@ import org.mcalab.gateway.trace.Trace;
  * The gateway's UDP side: one socket (ASA style, the HTTPS port number on UDP), demultiplexed per client.
  *
  * <p>A ClientHello is routed by its session id (§8.5) to the {@link DtlsRegistry} entry and starts a new
- * {@link DtlsChannel} (replacing the session's previous one); any other datagram goes to the channel of its source
+ * {@link DtlsChannel}, which replaces the session's previous one only once its handshake completed (a ClientHello
+ * copying a victim's session id from another address cannot close the victim's channel); any other datagram goes to the channel of its source
  * address. Unknown ids, strangers, garbage and replays are dropped and counted in {@link #stats()}; nothing a
  * datagram contains can close the socket. BouncyCastle's DTLS is blocking, so each channel runs its handshake and read
  * loop on a worker thread; at most {@value #HANDSHAKE_SLOTS} handshakes run at once.
@@ -166,8 +167,8 @@ public final class DtlsServer implements AutoCloseable {
         if (existing != null) {
             existing.close("new ClientHello from the same address");
         }
+        // Not installed in the registration yet: only a completed handshake replaces the session's working channel.
         DtlsChannel fresh = new DtlsChannel(sender, port(), reg, new PeerTransport(channel, sender), hello.random(), trace);
-        reg.replace(fresh);
         peers.put(sender, fresh);
         fresh.deliver(d, stats);
         if (trace.enabled(DebugCategory.DTLS)) {

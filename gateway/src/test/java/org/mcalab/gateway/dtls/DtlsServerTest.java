@@ -166,6 +166,32 @@ class DtlsServerTest {
     }
 
     @Test
+    void aClientHelloCopyingTheVictimsSessionIdFromAnotherPortLeavesTheVictimsChannelUp() throws Exception {
+        DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
+        RecordingListener tunnel = new RecordingListener();
+        DtlsRegistry.Registration reg = server.registry().register(p, tunnel);
+        try (TestDtlsClient victim = TestDtlsClient.legacy(address, p);
+             java.net.DatagramSocket attacker = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            DtlsChannel channel = tunnel.awaitOpened();
+            byte[] spoofed = helloFor(p.id());
+            attacker.send(new java.net.DatagramPacket(spoofed, spoofed.length, address));
+            // and a resumption attempt that does not know the master secret, from yet another port
+            DtlsParameters forged = new DtlsParameters(p.suite(), p.id(), bytes(48));
+            assertThatThrownBy(() -> TestDtlsClient.legacy(address, forged)).isInstanceOf(IOException.class);
+            awaitStat(() -> server.stats().datagrams() >= 4);
+
+            victim.send(0x00, new byte[] {1, 2, 3});
+            assertThat(tunnel.awaitData()).containsExactly(1, 2, 3);
+            assertThat(channel.send(new byte[] {4, 5})).isTrue();
+            assertThat(victim.receive(5000)).containsExactly(0x00, 4, 5);
+            assertThat(channel.isOpen()).isTrue();
+            assertThat(reg.channel()).contains(channel);
+            assertThat(tunnel.closed).isEmpty();
+            assertThat(tunnel.opened).isEmpty();
+        }
+    }
+
+    @Test
     void garbageUnknownIdsAndReplaysAreDroppedWhileAGoodClientKeepsWorking() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
         RecordingListener tunnel = new RecordingListener();
