@@ -14,6 +14,7 @@ import org.mcalab.gateway.auth.McaPolicy;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.client.GatewayTrust;
+import org.mcalab.simulator.suite.GroupUrls;
 import org.mcalab.simulator.sut.Target;
 import org.mcalab.simulator.sut.TunnelProbe;
 
@@ -25,6 +26,8 @@ import org.mcalab.simulator.sut.TunnelProbe;
 final class EmbeddedGateway implements AutoCloseable {
     /** Handshake and request timeout of the embedded gateway (the robustness probes wait this long for slow clients). */
     static final java.time.Duration CLIENT_TIMEOUT = java.time.Duration.ofSeconds(5);
+    /** The groups of the adapted asa.cfg (MintedLab): group-url /MCA, /CERT, /AAA; the MCA group is ANYCONNECT-MCA. */
+    static final GroupUrls GROUPS = new GroupUrls("/MCA", "ANYCONNECT-MCA", "/CERT", "/AAA");
 
     private final MintedLab lab;
     private final RunningGateway gateway;
@@ -72,6 +75,11 @@ final class EmbeddedGateway implements AutoCloseable {
 
     String url() {
         return gateway.url();
+    }
+
+    /** The minted PKI, as {@code --pki} takes it. */
+    java.nio.file.Path pkiDir() {
+        return lab.pki().dir();
     }
 
     String mintSummary() {

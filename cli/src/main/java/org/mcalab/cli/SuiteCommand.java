@@ -28,6 +28,7 @@ import org.mcalab.simulator.scenario.CatalogueException;
 import org.mcalab.simulator.scenario.Scenario;
 import org.mcalab.simulator.scenario.Selection;
 import org.mcalab.simulator.suite.Baseline;
+import org.mcalab.simulator.suite.GroupUrls;
 import org.mcalab.simulator.suite.MatchMode;
 import org.mcalab.simulator.suite.SuiteOptions;
 import org.mcalab.simulator.suite.SuiteRunner;
@@ -54,8 +55,21 @@ final class SuiteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", paramLabel = "URL", description = "Gateway to test, e.g. https://vpn.example.com/ (needs --pki).")
+    @Option(names = "--target", paramLabel = "URL",
+            description = "The gateway's MCA group URL, as given to openconnect, e.g. https://vpn.example.com/ (needs --pki).")
     URI target;
+
+    @Option(names = "--authgroup", paramLabel = "NAME",
+            description = "Tunnel group name sent as <group-select> in every init, as openconnect --authgroup does.")
+    String authgroup;
+
+    @Option(names = "--cert-group-url", paramLabel = "URL",
+            description = "URL (or path) of the certificate-only group; without it its scenarios are SKIPPED.")
+    String certGroupUrl;
+
+    @Option(names = "--password-group-url", paramLabel = "URL",
+            description = "URL (or path) of the username/password group; without it its scenarios are SKIPPED.")
+    String passwordGroupUrl;
 
     @Option(names = "--pki", paramLabel = "DIR", description = "The PKI the target trusts (mcalab pki init --out DIR).")
     Path pki;
@@ -115,12 +129,16 @@ final class SuiteCommand implements Callable<Integer> {
             stdout.flush();
             return Main.OK;
         }
-        SuiteOptions options = new SuiteOptions(matchMode(), baseline(), slow, Duration.ofSeconds(15), environment());
         List<TunnelProbe> probes = new ArrayList<>();
         ServiceLoader.load(TunnelProbe.class).forEach(probes::add);
         Set<Requirement> laxChecks = laxChecks();
         if (target != null) {
-            return run(remoteTarget(probes), catalogue, selected, options, stdout, started, null);
+            Target remote = remoteTarget(probes);
+            return run(remote, catalogue, selected, options(remoteGroups()), stdout, started, null);
+        }
+        if (authgroup != null || certGroupUrl != null || passwordGroupUrl != null) {
+            throw new UsageException("--authgroup, --cert-group-url and --password-group-url address a --target gateway; "
+                    + "the embedded gateway's groups are known");
         }
         stdout.println("mcalab suite: minting a PKI and starting the reference gateway in-process...");
         stdout.flush();
@@ -129,7 +147,8 @@ final class SuiteCommand implements Callable<Integer> {
             if (!laxChecks.isEmpty()) {
                 stdout.println("LAX gateway (test only): not enforcing " + laxChecks);
             }
-            return run(embedded.target(probes), catalogue, selected, options, stdout, started, embedded);
+            return run(embedded.target(probes), catalogue, selected, options(EmbeddedGateway.GROUPS), stdout, started,
+                    embedded);
         }
     }
 
@@ -183,6 +202,42 @@ final class SuiteCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         return run.count(Status.ERROR) > 0 ? Main.USAGE : Main.OK;
+    }
+
+    private SuiteOptions options(GroupUrls groups) {
+        return new SuiteOptions(matchMode(), baseline(), slow, Duration.ofSeconds(15), environment(), groups);
+    }
+
+    /** The groups as openconnect would be pointed at them: the --target path is the MCA group's URL. */
+    private GroupUrls remoteGroups() {
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return new GroupUrls(path, blankToNull(authgroup), groupPath("--cert-group-url", certGroupUrl),
+                groupPath("--password-group-url", passwordGroupUrl));
+    }
+
+    /** A path, or a URL on the --target's own scheme, host and port (the suite talks to one gateway). */
+    private String groupPath(String option, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": not a URL or path: '" + value + "'");
+        }
+        if (uri.getScheme() == null && uri.getRawAuthority() == null) {
+            return uri.getRawPath().startsWith("/") ? uri.getRawPath() : "/" + uri.getRawPath();
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || !target.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority())) {
+            throw new UsageException(option + " must be on the --target gateway (https://" + target.getRawAuthority()
+                    + "/...), not '" + value + "'");
+        }
+        return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private boolean robustnessWanted(boolean embedded) {

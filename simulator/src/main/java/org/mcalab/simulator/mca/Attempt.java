@@ -25,6 +25,7 @@ public final class Attempt {
     private final CredentialStore credentials;
     private final Profile profile;
     private final String path;
+    private final String groupSelect;
     private final Map<String, String> params;
     private final List<String> tlsNames;
     private final List<String> xmlNames;
@@ -37,11 +38,19 @@ public final class Attempt {
     public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
                    Map<String, String> params, List<String> tlsNames, List<String> xmlNames, List<String> extraNames,
                    boolean slow) {
+        this(client, target, credentials, profile, path, null, params, tlsNames, xmlNames, extraNames, slow);
+    }
+
+    /** @param groupSelect the {@code <group-select>} every init carries (openconnect's --authgroup), or null */
+    public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
+                   String groupSelect, Map<String, String> params, List<String> tlsNames, List<String> xmlNames,
+                   List<String> extraNames, boolean slow) {
         this.client = client;
         this.target = target;
         this.credentials = credentials;
         this.profile = profile;
         this.path = path;
+        this.groupSelect = groupSelect;
         this.params = Map.copyOf(params);
         this.tlsNames = List.copyOf(tlsNames);
         this.xmlNames = List.copyOf(xmlNames);
@@ -145,9 +154,10 @@ public final class Attempt {
         }
     }
 
-    /** Sends an init and returns what came back. */
+    /** Sends an init and returns what came back; a null {@code groupSelect} sends the attempt's own (--authgroup). */
     Challenge init(ClientIdentity identity, ClientInfo info, String groupSelect, boolean clientCertFail) throws IOException {
-        byte[] body = ClientMessages.init(info, groupAccess(path), groupSelect, clientCertFail);
+        byte[] body = ClientMessages.init(info, groupAccess(path), groupSelect == null ? this.groupSelect : groupSelect,
+                clientCertFail);
         HttpResponse response = post(identity, path, body, "init");
         Challenge challenge = new Challenge(response, Observation.parse(response).orElse(null), lastAnswer());
         challenge.shapeFindings().forEach(this::violation);

@@ -233,7 +233,13 @@ public final class Catalogue {
                 throw new CatalogueException(where + ": unknown need '" + need + "'; known: " + KNOWN_NEEDS);
             }
         }
-        String group = d.group() == null ? "/MCA" : d.group().startsWith("/") ? d.group() : "/" + d.group();
+        GroupRole group;
+        try {
+            group = d.group() == null ? GroupRole.MCA : GroupRole.fromId(d.group());
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(where + ": " + e.getMessage()
+                    + " (the catalogue names a group's role; its URL comes from the command line)");
+        }
         CredentialsDoc c = d.credentials();
         Credentials credentials = c == null ? Credentials.none() : new Credentials(none(c.tls()), none(c.xml()), none(c.extra()));
         return new Scenario(d.id(), d.title().strip(), requirements, level(source, d.id(), d.level()), profile, group,

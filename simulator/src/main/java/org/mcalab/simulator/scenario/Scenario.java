@@ -10,14 +10,14 @@ import org.mcalab.simulator.mca.Profile;
 /**
  * One entry of the catalogue (schema: scenarios/README.md).
  *
- * @param group    URL path of the tunnel group ({@code /MCA}, {@code /CERT}, {@code /AAA}, or {@code /} with a group-select)
+ * @param group    which tunnel group it talks to; the run says where that group is ({@code GroupUrls})
  * @param mutation name of the client behaviour (see {@code Mutation}); "none" is the well-behaved client
  * @param params   mutation parameters
  * @param needs    capabilities the target must offer (clock-control, session-db, trustpoints, tunnel, dtls)
  * @param source   the file it was read from, for messages
  */
 public record Scenario(String id, String title, List<Requirement> requirements, Level level, Profile profile,
-                       String group, Credentials credentials, String mutation, Map<String, String> params,
+                       GroupRole group, Credentials credentials, String mutation, Map<String, String> params,
                        Expectation expect, List<String> tags, Set<String> needs, String source) {
 
     public Scenario {

@@ -9,14 +9,11 @@ import java.util.Map;
  * @param slow        really wait for gateway timers (3 min) on targets without clock control
  * @param timeout     connect/read timeout of each connection
  * @param environment facts printed in the report (java version, PKI directory...)
+ * @param groups      where the target serves each tunnel group (nothing is assumed)
  */
 public record SuiteOptions(MatchMode match, Baseline baseline, boolean slow, Duration timeout,
-                           Map<String, String> environment) {
+                           Map<String, String> environment, GroupUrls groups) {
     public SuiteOptions {
         environment = Map.copyOf(environment);
-    }
-
-    public static SuiteOptions defaults() {
-        return new SuiteOptions(MatchMode.REQUIREMENT, Baseline.empty(), false, Duration.ofSeconds(15), Map.of());
     }
 }

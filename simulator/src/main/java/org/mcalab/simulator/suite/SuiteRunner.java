@@ -118,8 +118,9 @@ public final class SuiteRunner {
         }
         GatewayControl control = target.control();
         long mark = control == null ? 0 : control.traceMark();
-        Attempt attempt = new Attempt(client, target, credentials, s.profile(), s.group(), s.params(),
-                s.credentials().tls(), s.credentials().xml(), s.credentials().extra(), options.slow());
+        String path = options.groups().path(s.group()).orElseThrow();
+        Attempt attempt = new Attempt(client, target, credentials, s.profile(), path, options.groups().groupSelect(s.group()),
+                s.params(), s.credentials().tls(), s.credentials().xml(), s.credentials().extra(), options.slow());
         Observation observation = null;
         String error = null;
         try {
@@ -140,7 +141,7 @@ public final class SuiteRunner {
         if (error != null) {
             return result(s, Status.ERROR, "error: " + error, error, null, elapsed, evidence);
         }
-        Status raw = judge(options, s.expect(), observation);
+        Status raw = judge(options.match(), s.expect(), observation);
         Status status = options.baseline().apply(s.id(), raw);
         String text = observation.text();
         if (!observation.violations().isEmpty()) {
@@ -150,17 +151,20 @@ public final class SuiteRunner {
     }
 
     /** PASS when the observation meets the expectation and no post-check failed. */
-    static Status judge(SuiteOptions options, Expectation expect, Observation o) {
+    static Status judge(MatchMode match, Expectation expect, Observation o) {
         boolean meets = switch (expect.outcome()) {
             case ACCEPT -> o.accepted();
             case EITHER -> true;
-            case REJECT -> !o.accepted() && (options.match() == MatchMode.REFUSAL || expect.requirement() == null
+            case REJECT -> !o.accepted() && (match == MatchMode.REFUSAL || expect.requirement() == null
                     || expect.requirement() == o.cited());
         };
         return meets && o.violations().isEmpty() ? Status.PASS : Status.FAIL;
     }
 
     private String skipReason(Scenario s) {
+        if (options.groups().path(s.group()).isEmpty()) {
+            return options.groups().missing(s.group());
+        }
         for (String need : s.needs()) {
             if (target.capabilities().contains(need)) {
                 continue;

@@ -81,7 +81,7 @@ class CatalogueTest {
         assertThat(c.scenarios()).hasSize(builtIn.scenarios().size() + 1);
         Scenario extra = c.scenarios().get(c.scenarios().size() - 1);
         assertThat(extra.id()).isEqualTo("MY-EXTRA");
-        assertThat(extra.group()).isEqualTo("/MCA");
+        assertThat(extra.group()).isEqualTo(GroupRole.MCA);
         assertThat(extra.level()).isEqualTo(Level.MUST);
         assertThat(extra.expect()).isEqualTo(Expectation.reject(Requirement.MCA_LIM_5));
         assertThat(extra.credentials().xml()).containsExactly("user-ec-p384");

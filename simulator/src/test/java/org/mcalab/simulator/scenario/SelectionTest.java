@@ -12,7 +12,7 @@ import org.mcalab.simulator.mca.Profile;
 
 class SelectionTest {
     private static Scenario scenario(String id, Requirement r, String... tags) {
-        return new Scenario(id, id, List.of(r), Level.MUST, Profile.WINDOWS, "/MCA", Credentials.none(), "none", Map.of(),
+        return new Scenario(id, id, List.of(r), Level.MUST, Profile.WINDOWS, GroupRole.MCA, Credentials.none(), "none", Map.of(),
                 Expectation.accept(), List.of(tags), Set.of(), "test.yaml");
     }
 

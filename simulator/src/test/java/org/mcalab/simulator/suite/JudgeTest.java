@@ -2,8 +2,6 @@ package org.mcalab.simulator.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.reports.model.Status;
@@ -12,7 +10,7 @@ import org.mcalab.simulator.scenario.Expectation;
 
 class JudgeTest {
     private static Status judge(MatchMode mode, Expectation e, Observation o) {
-        return SuiteRunner.judge(new SuiteOptions(mode, Baseline.empty(), false, Duration.ofSeconds(1), Map.of()), e, o);
+        return SuiteRunner.judge(mode, e, o);
     }
 
     private static final Observation ACCEPTED = Observation.accept("T", "complete");
