@@ -40,11 +40,14 @@ final class PkiCommand implements Callable<Integer> {
         @Option(names = "--seed", paramLabel = "N", description = "Make keys and serial numbers reproducible.")
         Long seed;
 
-        @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+        @Option(names = "--force", description = "Replace DIR if it exists, is not empty and was written by 'pki init' (its manifest.json).")
         boolean force;
 
         @Override
         public Integer call() {
+            if (out.toString().isBlank()) {
+                throw new UsageException("--out: empty path (it would mean the current directory); name the directory to create");
+            }
             PkiOptions options;
             try {
                 options = PkiOptions.defaults().withCrlBaseUrl(crlBaseUrl).withReplaceExisting(force);

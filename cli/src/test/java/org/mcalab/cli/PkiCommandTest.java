@@ -56,7 +56,8 @@ class PkiCommandTest {
     @Test
     void initMintsTheCatalogueAndSaysSoInOneLine() throws Exception {
         Path out = Files.createDirectory(base.resolve("pki"));
-        Files.writeString(out.resolve("stale.txt"), "replaced by --force");
+        Files.writeString(out.resolve("manifest.json"), "{\"schema\": \"mcalab-pki\", \"version\": 1}");
+        Files.writeString(out.resolve("stale.txt"), "replaced by --force: a directory an earlier pki init wrote");
         Outcome outcome = run("pki", "init", "--out", out.toString(), "--crl-base-url", "http://127.0.0.1:40999/crl",
                 "--seed", "7", "--force");
 
@@ -98,6 +99,37 @@ class PkiCommandTest {
         assertRefusedWithoutTrace(outcome, "not empty (use --force to replace it)", List.of("pki"));
         assertThat(outcome.err()).hasSize(1);
         assertThat(listing(out)).containsExactly("mine.txt");
+    }
+
+    @Test
+    void forceReplacesOnlyADirectoryPkiInitWrote() throws Exception {
+        Path out = Files.createDirectory(base.resolve("src"));
+        Files.writeString(out.resolve("Main.java"), "class Main {}");
+        Outcome outcome = run("pki", "init", "--out", out.toString(), "--force");
+        assertRefusedWithoutTrace(outcome, out + " was not written by 'mcalab pki init' (no manifest.json with schema "
+                + "mcalab-pki): --force replaces only such a directory", List.of("src"));
+        assertThat(listing(out)).containsExactly("Main.java");
+
+        Files.writeString(out.resolve("manifest.json"), "{\"version\": 1, \"identities\": []}"); // someone else's
+        assertRefusedWithoutTrace(run("pki", "init", "--out", out.toString(), "--force"), "was not written by", List.of("src"));
+        assertThat(listing(out)).containsExactly("Main.java", "manifest.json");
+    }
+
+    @Test
+    void anEmptyPathTheRootTheHomeAndTheCurrentDirectoryAreRefused() throws Exception {
+        Path cwd = Path.of("").toAbsolutePath();
+        List<String> cwdBefore = listing(cwd);
+        assertRefusedWithoutTrace(run("pki", "init", "--out", "", "--force"), "--out: empty path (it would mean the "
+                + "current directory)", List.of());
+        assertRefusedWithoutTrace(run("pki", "init", "--out", "/", "--force"), "refusing to mint into the root directory",
+                List.of());
+        assertRefusedWithoutTrace(run("pki", "init", "--out", System.getProperty("user.home"), "--force"),
+                "it is (or contains) the home directory", List.of());
+        for (String dir : List.of(".", cwd.toString(), "..")) {
+            assertRefusedWithoutTrace(run("pki", "init", "--out", dir, "--force"),
+                    "it is (or contains) the current directory", List.of());
+        }
+        assertThat(listing(cwd)).isEqualTo(cwdBefore);
     }
 
     @Test
