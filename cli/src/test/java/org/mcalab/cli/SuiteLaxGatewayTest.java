@@ -46,4 +46,25 @@ class SuiteLaxGatewayTest {
         assertThat(run.scenarios()).filteredOn(r -> r.status() != Status.FAIL)
                 .allSatisfy(r -> assertThat(r.status()).isIn(Status.PASS, Status.SKIPPED));
     }
+
+    /**
+     * LIM1-SAME-CERT-TWICE can fail: a gateway that neither tells the two certificates apart (MCA-LIM-1) nor holds
+     * the TLS certificate to the machine trustpoint (MCA-PKI-1) lets openconnect's one-certificate login in; the
+     * reference gateway refuses it with MCA-LIM-1.
+     */
+    @Test
+    void oneCertificateSentTwiceFailsTheSuiteOnlyWhereTheGatewayTakesIt(@TempDir Path out) throws Exception {
+        String selection = "LIM1-SAME-CERT-TWICE";
+        assertThat(Main.run("suite", "--out", out.resolve("lax").toString(), "--lax", "MCA-LIM-1,MCA-PKI-1",
+                "--scenarios", selection, "--no-robustness")).isEqualTo(Main.FAILED);
+        ScenarioResult lax = ResultsJson.read(out.resolve("lax/results.json")).scenarios().get(0);
+        assertThat(lax.status()).isEqualTo(Status.FAIL);
+        assertThat(lax.observed()).isEqualTo("accept");
+
+        assertThat(Main.run("suite", "--out", out.resolve("strict").toString(), "--scenarios", selection,
+                "--no-robustness")).isZero();
+        ScenarioResult strict = ResultsJson.read(out.resolve("strict/results.json")).scenarios().get(0);
+        assertThat(strict.status()).isEqualTo(Status.PASS);
+        assertThat(strict.observed()).isEqualTo("reject MCA-LIM-1");
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param savedRequest   the exact auth-request body bytes sent, which the client signs (MCA-FLOW-2)
  * @param offeredHashes  the hash-algorithm list of that request
- * @param deviceId       the init's device-id ("win" selects the Windows store rules)
+ * @param deviceId       the init's device-id, the client's own claim: traced, never a reason to relax a check
  * @param initTlsCert    the TLS client certificate seen on the init connection, or null (INIT-no-cert)
  */
 public record AuthInfo(
@@ -24,8 +24,4 @@ public record AuthInfo(
         String deviceId,
         X509Certificate initTlsCert,
         Instant created) {
-
-    public boolean windows() {
-        return deviceId != null && deviceId.trim().toLowerCase().startsWith("win");
-    }
 }

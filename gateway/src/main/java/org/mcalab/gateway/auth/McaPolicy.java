@@ -16,34 +16,39 @@ import org.mcalab.protocol.Requirement;
  * @param trustpointKinds       explicit machine/user classification of trustpoints; any trustpoint not listed is a
  *                              machine trustpoint when its name contains "machine" (any case), else a user trustpoint
  * @param usernameSource        ASA {@code username-from-certificate} / {@code username-from-certificate-choice}
- * @param nonWindowsFirstKinds  MCA-LIM-4: which kinds the TLS certificate of a non-Windows client may be
- *                              (default both: machine+user and user+user)
+ * @param tlsKinds              MCA-LIM-3/LIM-4: which kinds of trustpoint validate the first (TLS) certificate, for
+ *                              every client whatever {@code device-id} it sends (default machine only: the TLS
+ *                              certificate proves a corporate device, as the seed's MachineCA does; add user to
+ *                              let clients in with user+user)
  * @param maxPkcs7Certificates  MCA-PKI-5: largest PKCS#7 set accepted
  * @param skippedChecks         TEST ONLY ("lax" mode): requirements not enforced, used to prove that the conformance
  *                              suite detects a non-conforming gateway. Empty unless a test sets it.
  */
 public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
                         UsernameSource usernameSource,
-                        Set<CertificateKind> nonWindowsFirstKinds,
+                        Set<CertificateKind> tlsKinds,
                         int maxPkcs7Certificates,
                         Set<Requirement> skippedChecks) {
 
     public McaPolicy {
         trustpointKinds = Map.copyOf(trustpointKinds);
         Objects.requireNonNull(usernameSource, "usernameSource");
-        if (nonWindowsFirstKinds.isEmpty()) {
-            throw new IllegalArgumentException("nonWindowsFirstKinds must allow at least one kind");
+        if (tlsKinds.isEmpty()) {
+            throw new IllegalArgumentException("tlsKinds must allow at least one kind");
         }
-        nonWindowsFirstKinds = Set.copyOf(nonWindowsFirstKinds);
+        tlsKinds = Set.copyOf(tlsKinds);
         if (maxPkcs7Certificates < 1) {
             throw new IllegalArgumentException("maxPkcs7Certificates must be at least 1");
         }
         skippedChecks = Set.copyOf(skippedChecks);
     }
 
-    /** The seed's behaviour: classification by name, username = CN of the first (TLS) certificate, at most 10 certificates. */
+    /**
+     * The seed's behaviour: classification by name, the TLS certificate from a machine trustpoint, username = CN of
+     * the first (TLS) certificate, at most 10 certificates.
+     */
     public static McaPolicy defaults() {
-        return new McaPolicy(Map.of(), UsernameSource.DEFAULT, EnumSet.allOf(CertificateKind.class),
+        return new McaPolicy(Map.of(), UsernameSource.DEFAULT, EnumSet.of(CertificateKind.MACHINE),
                 CertificateValidator.MAX_CERTIFICATES, Set.of());
     }
 
@@ -59,24 +64,24 @@ public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
     public McaPolicy withTrustpointKind(String trustpoint, CertificateKind kind) {
         Map<String, CertificateKind> kinds = new HashMap<>(trustpointKinds);
         kinds.put(trustpoint, kind);
-        return new McaPolicy(kinds, usernameSource, nonWindowsFirstKinds, maxPkcs7Certificates, skippedChecks);
+        return new McaPolicy(kinds, usernameSource, tlsKinds, maxPkcs7Certificates, skippedChecks);
     }
 
     public McaPolicy withUsernameSource(UsernameSource source) {
-        return new McaPolicy(trustpointKinds, source, nonWindowsFirstKinds, maxPkcs7Certificates, skippedChecks);
+        return new McaPolicy(trustpointKinds, source, tlsKinds, maxPkcs7Certificates, skippedChecks);
     }
 
-    public McaPolicy withNonWindowsFirstKinds(Set<CertificateKind> kinds) {
+    public McaPolicy withTlsKinds(Set<CertificateKind> kinds) {
         return new McaPolicy(trustpointKinds, usernameSource, kinds, maxPkcs7Certificates, skippedChecks);
     }
 
     public McaPolicy withMaxPkcs7Certificates(int max) {
-        return new McaPolicy(trustpointKinds, usernameSource, nonWindowsFirstKinds, max, skippedChecks);
+        return new McaPolicy(trustpointKinds, usernameSource, tlsKinds, max, skippedChecks);
     }
 
     /** TEST ONLY: a lax gateway that does not enforce these requirements. */
     public McaPolicy withSkippedChecks(Set<Requirement> skipped) {
-        return new McaPolicy(trustpointKinds, usernameSource, nonWindowsFirstKinds, maxPkcs7Certificates, skipped);
+        return new McaPolicy(trustpointKinds, usernameSource, tlsKinds, maxPkcs7Certificates, skipped);
     }
 
     /**

@@ -26,6 +26,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mcalab.gateway.auth.McaPolicy.UsernameSource;
+import org.mcalab.gateway.pki.CertificateText;
 import org.mcalab.gateway.pki.CertificateValidator;
 import org.mcalab.gateway.pki.TrustpointCa;
 import org.mcalab.gateway.pki.ValidatedCertificate;
@@ -60,9 +62,13 @@ import org.mcalab.protocol.xml.ConfigAuth.ClientCertChain;
  *   <li>MCA-LIM-6: the chosen hash is one the gateway offered (exact, lowercase).</li>
  *   <li>MCA-PKI-4: signature and PKCS#7 are MIME base64 and the PKCS#7 parses.</li>
  *   <li>MCA-ROB-4: the TLS certificate is the one the init came with, when the init had one.</li>
+ *   <li>MCA-LIM-1: the PKCS#7 certificates are neither the TLS certificate nor another certificate for its public
+ *       key: two certificates are two certificates and two keys.</li>
  *   <li>The TLS certificate set through {@link CertificateValidator} (which checks MCA-PKI-5, LIM-5, LIM-6,
- *       PKI-6, PKI-1, PKI-2, PKI-3 in that order); Windows: it must chain to a machine trustpoint (MCA-PKI-1),
- *       other platforms: machine or user as the policy allows (MCA-LIM-4).</li>
+ *       PKI-6, PKI-1, PKI-2, PKI-3 in that order) against the trustpoints of {@link McaPolicy#tlsKinds()}: by
+ *       default it must chain to a machine trustpoint (MCA-PKI-1), for every client. The {@code device-id} the client
+ *       sends ({@code win}, {@code linux-64}...) is the client's own claim and selects no rule; user+user
+ *       (MCA-LIM-4) is a policy the configuration opts into, for all clients alike.</li>
  *   <li>The PKCS#7 set through the validator, preferring user trustpoints; one that chains to a machine
  *       trustpoint is refused (MCA-LIM-3: two machine certificates are not supported).</li>
  *   <li>MCA-PKI-4: the signature over {@link AuthInfo#savedRequest()}, byte for byte, with the declared hash
@@ -176,6 +182,11 @@ public final class McaVerifier {
             throw new Stop(MCA_ROB_4, "auth-reply came with a different TLS certificate than the init");
         }
 
+        // MCA-LIM-1: the second certificate must not be the first one again, nor the first key under another name
+        if (!tlsChain.isEmpty() && enforces(MCA_LIM_1)) {
+            distinct(tlsChain.get(0), userSet);
+        }
+
         // the first certificate
         ValidatedCertificate first = tlsChain.isEmpty() ? null : first(info, tlsChain);
         if (first != null) {
@@ -213,24 +224,50 @@ public final class McaVerifier {
         return new McaOutcome.Accepted(username, first, second, chosen);
     }
 
+    /**
+     * The PKCS#7 set must hold neither the TLS certificate nor any certificate for the TLS certificate's public key
+     * (openconnect with {@code -c user.pem --mca-certificate user.pem} sends the same certificate twice).
+     */
+    private static void distinct(X509Certificate tlsLeaf, List<X509Certificate> userSet) throws Stop {
+        byte[] tlsKey = tlsLeaf.getPublicKey().getEncoded();
+        for (X509Certificate c : userSet) {
+            if (c.equals(tlsLeaf)) {
+                throw new Stop(MCA_LIM_1, "only one certificate: the auth-reply's PKCS#7 carries the TLS client "
+                        + "certificate again (" + CertificateText.subject(c) + ", serial " + CertificateText.serial(c)
+                        + "); the second certificate must be a different certificate");
+            }
+            if (Arrays.equals(c.getPublicKey().getEncoded(), tlsKey)) {
+                throw new Stop(MCA_LIM_1, "only one key: the auth-reply's certificate " + CertificateText.subject(c)
+                        + " has the same public key as the TLS client certificate " + CertificateText.subject(tlsLeaf)
+                        + "; the two certificates must have different keys");
+            }
+        }
+    }
+
+    /**
+     * The TLS certificate, validated against the trustpoints of the kinds the configuration allows in the TLS
+     * position ({@link McaPolicy#tlsKinds()}), whatever the client says it is.
+     */
     private ValidatedCertificate first(AuthInfo info, List<X509Certificate> tlsChain) throws Stop {
         String handle = info.handle();
-        if (info.windows()) {
-            ValidatedCertificate first = valid(validator.validate(tlsChain, "machine certificate", handle,
-                    trustpointsOfKind(CertificateKind.MACHINE)));
-            if (first.kind() != CertificateKind.MACHINE && enforces(MCA_PKI_1)) {
-                throw new Stop(MCA_PKI_1, "Windows machine certificate must be issued by a machine trustpoint; it "
-                        + "chains to user trustpoint " + first.trustpoint());
-            }
+        Set<CertificateKind> allowed = policy.tlsKinds();
+        List<String> trustpoints = new ArrayList<>();
+        allowed.stream().sorted().forEach(kind -> trustpoints.addAll(trustpointsOfKind(kind)));
+        String role = allowed.equals(Set.of(CertificateKind.MACHINE)) ? "machine certificate" : "TLS client certificate";
+        ValidatedCertificate first = valid(validator.validate(tlsChain, role, handle, trustpoints));
+        if (allowed.contains(first.kind())) {
             return first;
         }
-        ValidatedCertificate first = valid(validator.validate(tlsChain, "TLS client certificate", handle));
-        if (!policy.nonWindowsFirstKinds().contains(first.kind()) && enforces(MCA_LIM_4)) {
-            throw new Stop(MCA_LIM_4, "this tunnel group accepts only " + kinds(policy.nonWindowsFirstKinds())
-                    + " certificates in the TLS handshake of non-Windows clients; the TLS client certificate chains to "
-                    + lower(first.kind()) + " trustpoint " + first.trustpoint());
+        // a user certificate where a machine one is due is a trustpoint defect; a machine one where only user
+        // certificates are allowed is the group's policy on the received types
+        Requirement id = allowed.contains(CertificateKind.MACHINE) ? MCA_PKI_1 : MCA_LIM_4;
+        if (!enforces(id)) {
+            return first;
         }
-        return first;
+        throw new Stop(id, "the " + role + " in the TLS handshake must chain to a " + kinds(allowed) + " trustpoint ("
+                + (trustpoints.isEmpty() ? "none is configured" : String.join(", ", trustpoints))
+                + ") for every client, whatever device-id it sends; it chains to " + lower(first.kind())
+                + " trustpoint " + first.trustpoint());
     }
 
     private static String kinds(Set<CertificateKind> kinds) {

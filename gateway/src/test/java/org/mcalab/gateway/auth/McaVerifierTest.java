@@ -268,9 +268,11 @@ class McaVerifierTest {
         }
 
         @Test
-        void linuxUserPlusUser() {
+        void userPlusUserWhenThePolicyAllowsUserCertificatesInTls() {
             AuthInfo info = linux();
-            McaOutcome.Accepted a = accepted(verifier().verify(info, new Reply(info).build(), OTHER_USER.chainWithoutRoot()));
+            McaPolicy userPlusUser = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class));
+            McaOutcome.Accepted a = accepted(verifier(userPlusUser).verify(info, new Reply(info).build(),
+                    OTHER_USER.chainWithoutRoot()));
             assertThat(a.first().kind()).isEqualTo(CertificateKind.USER);
             assertThat(a.second().kind()).isEqualTo(CertificateKind.USER);
             assertThat(a.username()).isEqualTo("laptop-user.cisco.com");
@@ -400,9 +402,56 @@ class McaVerifierTest {
         }
 
         @Test
-        void lim4PolicyCanRequireUserPlusUserOnNonWindows() {
+        void lim1SameCertificateTwiceIsOnlyOne() {
+            // openconnect -c user.pem -k user.key --mca-certificate user.pem --mca-key user.key
+            McaPolicy userPlusUser = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class));
             AuthInfo info = linux();
-            McaPolicy userOnly = McaPolicy.defaults().withNonWindowsFirstKinds(EnumSet.of(CertificateKind.USER));
+            Refusal r = refused(verifier(userPlusUser).verify(info, new Reply(info).build(), USER.chainWithoutRoot()),
+                    Requirement.MCA_LIM_1);
+            assertThat(r.reason()).startsWith("only one certificate: the auth-reply's PKCS#7 carries the TLS client "
+                    + "certificate again");
+            // the machine certificate twice, signed with the machine key, on the default policy
+            Refusal machine = refused(verifier().verify(info, new Reply(info).user(MACHINE).build(),
+                    MACHINE.chainWithoutRoot()), Requirement.MCA_LIM_1);
+            assertThat(machine.reason()).contains("MachineID.cisco.com");
+        }
+
+        @Test
+        void lim1SameKeyUnderTwoCertificatesIsOnlyOne() {
+            McaPolicy userPlusUser = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class));
+            HeldCertificate sameKey = HeldCertificate.builder().subject("cn=UserID-reissued.cisco.com,o=Cisco")
+                    .keyPair(USER.keyPair()).issuedBy(USER_CA).build();
+            AuthInfo info = linux();
+            Refusal r = refused(verifier(userPlusUser).verify(info, new Reply(info).user(sameKey).build(),
+                    USER.chainWithoutRoot()), Requirement.MCA_LIM_1);
+            assertThat(r.reason()).startsWith("only one key");
+        }
+
+        @Test
+        void lim1DistinctCertificatesIsNotSkippedByDefaultButCanBeInLaxMode() {
+            McaPolicy lax = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class))
+                    .withSkippedChecks(Set.of(Requirement.MCA_LIM_1));
+            AuthInfo info = linux();
+            accepted(verifier(lax).verify(info, new Reply(info).build(), USER.chainWithoutRoot()));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"linux-64", "win", "mac-intel", ""})
+        void theTlsCertificateIsValidatedAgainstTheMachineTrustpointWhateverTheDeviceId(String deviceId) {
+            AuthInfo info = authInfo(deviceId, null);
+            Refusal r = refused(verifier().verify(info, new Reply(info).build(), OTHER_USER.chainWithoutRoot()),
+                    Requirement.MCA_PKI_1);
+            assertThat(r.reason()).isEqualTo("the machine certificate in the TLS handshake must chain to a machine "
+                    + "trustpoint (MachineCA) for every client, whatever device-id it sends; it chains to user "
+                    + "trustpoint UserCA");
+            McaOutcome.Accepted a = accepted(verifier().verify(info, new Reply(info).build(), MACHINE.chainWithoutRoot()));
+            assertThat(a.first().trustpoint()).isEqualTo("MachineCA");
+        }
+
+        @Test
+        void lim4PolicyCanRequireUserPlusUser() {
+            AuthInfo info = linux();
+            McaPolicy userOnly = McaPolicy.defaults().withTlsKinds(EnumSet.of(CertificateKind.USER));
             refused(verifier(userOnly).verify(info, new Reply(info).build(), MACHINE.chainWithoutRoot()),
                     Requirement.MCA_LIM_4);
             accepted(verifier(userOnly).verify(info, new Reply(info).build(), OTHER_USER.chainWithoutRoot()));
@@ -521,7 +570,8 @@ class McaVerifierTest {
             AuthInfo info = windows();
             Refusal r = refused(verifier().verify(info, new Reply(info).build(), OTHER_USER.chainWithoutRoot()),
                     Requirement.MCA_PKI_1);
-            assertThat(r.reason()).startsWith("Windows machine certificate must be issued by a machine trustpoint");
+            assertThat(r.reason()).startsWith("the machine certificate in the TLS handshake must chain to a machine "
+                    + "trustpoint");
         }
 
         @Test

@@ -152,6 +152,36 @@ class AggregateAuthHttpTest {
     }
 
     @Test
+    void theSameCertificateInTlsAndInThePkcs7IsRefusedAsOnlyOne() throws Exception {
+        for (String twice : List.of("machine", "user")) {
+            TlsHttpClient.Response challenge = mca.init(twice, "/MCA", McaLogin.OPENCONNECT);
+            TlsHttpClient.Response r = mca.send(twice, "/MCA", mca.reply(challenge.body(), twice));
+            ConfigAuth answer = parse(r);
+            assertThat(answer.errors()).as(twice).singleElement().asString()
+                    .startsWith("MCA-LIM-1: only one certificate: the auth-reply's PKCS#7 carries the TLS client "
+                            + "certificate again");
+            assertThat(answer.sessionToken()).isNull();
+            assertThat(r.header("set-cookie")).isNull();
+        }
+    }
+
+    @Test
+    void theTlsCertificateChainsToTheMachineTrustpointWhateverDeviceIdTheClientSends() throws Exception {
+        for (ClientMessages.ClientInfo client : List.of(McaLogin.OPENCONNECT, ClientMessages.ClientInfo.anyConnectWindows())) {
+            // a user certificate in TLS (no machine certificate): refused for linux-64 as for win
+            TlsHttpClient.Response challenge = mca.init("user2", "/MCA", client);
+            ConfigAuth refused = parse(mca.send("user2", "/MCA", mca.reply(challenge.body(), "user")));
+            assertThat(refused.errors()).as(client.deviceId()).singleElement().asString()
+                    .startsWith("MCA-PKI-1: the machine certificate in the TLS handshake must chain to a machine "
+                            + "trustpoint (MachineCA)");
+            // the machine certificate in TLS: served for both
+            TlsHttpClient.Response ok = mca.send("machine", "/MCA",
+                    mca.reply(mca.init("machine", "/MCA", client).body(), "user"));
+            assertThat(parse(ok).authId()).as(ok.text()).isEqualTo("success");
+        }
+    }
+
+    @Test
     void certificateOnlyGroupCompletesOnInitAndAsksForACertificateWithoutOne() throws Exception {
         ConfigAuth ok = parse(mca.init("machine", "/CERT", NO_MCA));
         assertThat(ok.authId()).isEqualTo("success");

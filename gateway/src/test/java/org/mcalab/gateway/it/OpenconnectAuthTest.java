@@ -65,9 +65,13 @@ class OpenconnectAuthTest {
     record Run(int exit, String stdout, String stderr) {}
 
     private Run run(String mcaCertificate) throws IOException, InterruptedException {
+        return run("machine", mcaCertificate);
+    }
+
+    private Run run(String tlsCertificate, String mcaCertificate) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(openconnect, "--authenticate", "--non-inter",
                 "--cafile", lab.file("ca-bundle.pem").toString(),
-                "-c", lab.file("machine.pem").toString(), "-k", lab.file("machine.key").toString()));
+                "-c", lab.file(tlsCertificate + ".pem").toString(), "-k", lab.file(tlsCertificate + ".key").toString()));
         if (mcaCertificate != null) {
             cmd.addAll(List.of("--mca-certificate", lab.file(mcaCertificate + ".pem").toString(),
                     "--mca-key", lab.file(mcaCertificate + ".key").toString()));
@@ -133,6 +137,30 @@ class OpenconnectAuthTest {
         assertThat(r.exit()).as(r.stderr()).isNotZero();
         assertThat(r.stdout()).doesNotContain("COOKIE=");
         assertThat(traceSince(before)).anyMatch(m -> m.startsWith("MCA-PKI-1:"));
+    }
+
+    @Test
+    void theSameCertificateAsBothCertificatesIsRefusedAsOnlyOne() throws Exception {
+        // openconnect --authenticate -c user.pem -k user.key --mca-certificate user.pem --mca-key user.key
+        long before = gateway.trace().lastSeq();
+        int sessionsBefore = gateway.sessions().active().size();
+        Run r = run("user", "user");
+        assertThat(r.exit()).as(r.stderr()).isNotZero();
+        assertThat(r.stdout()).doesNotContain("COOKIE=");
+        assertThat(r.stderr()).contains("MCA-LIM-1: only one certificate");
+        assertThat(traceSince(before)).anyMatch(m -> m.startsWith("MCA-LIM-1: only one certificate"));
+        assertThat(gateway.sessions().active()).hasSize(sessionsBefore);
+    }
+
+    @Test
+    void twoUserCertificatesFromLinuxDoNotSkipTheMachineTrustpoint() throws Exception {
+        // openconnect says device-id linux-64; the TLS certificate is still held to MachineCA
+        long before = gateway.trace().lastSeq();
+        Run r = run("user2", "user");
+        assertThat(r.exit()).as(r.stderr()).isNotZero();
+        assertThat(r.stdout()).doesNotContain("COOKIE=");
+        assertThat(traceSince(before)).anyMatch(m -> m.startsWith("MCA-PKI-1: the machine certificate in the TLS "
+                + "handshake must chain to a machine trustpoint (MachineCA)"));
     }
 
     @Test

@@ -53,9 +53,12 @@ public final class TestPki {
         return HeldCertificate.builder().subject(subject).keyPair(keys).certificateAuthority(-1).build();
     }
 
-    /** The seed's machine certificate, issued by MachineCA (key from the pool; call .ec() etc. to change it). */
+    /**
+     * The seed's machine certificate, issued by MachineCA (key from the pool; call .ec() etc. to change it). Its key
+     * differs from the user certificates' keys: two certificates with one key are one (MCA-LIM-1).
+     */
     public static HeldCertificate.Builder machineLeaf() {
-        return HeldCertificate.builder().subject(MACHINE_ID).keyPair(rsa(5)).issuedBy(MACHINE_CA);
+        return HeldCertificate.builder().subject(MACHINE_ID).keyPair(rsa(6)).issuedBy(MACHINE_CA);
     }
 
     /** The seed's user certificate, issued by UserCA. */
@@ -65,7 +68,7 @@ public final class TestPki {
 
     /** A second user certificate (for user+user on non-Windows clients), issued by UserCA. */
     public static HeldCertificate.Builder otherUserLeaf() {
-        return HeldCertificate.builder().subject("cn=laptop-user.cisco.com,ou=TAC,o=Cisco,c=IN").keyPair(rsa(5))
+        return HeldCertificate.builder().subject("cn=laptop-user.cisco.com,ou=TAC,o=Cisco,c=IN").keyPair(rsa(7))
                 .issuedBy(USER_CA);
     }
 
