@@ -65,6 +65,11 @@ final class GatewayCommand implements Callable<Integer> {
             + "CONNECT reply, every tunnel on TLS.")
     boolean noDtls;
 
+    @Option(names = "--no-crl-server", description = "Do not serve the CRLs of the minted PKI beside the config "
+            + "(by default, when the config sits beside manifest.json and crl/ from 'mcalab pki init', the gateway "
+            + "serves crl/ at the loopback URL the certificates' distribution points name).")
+    boolean noCrlServer;
+
     @Option(names = "--tls", paramLabel = "ENGINE",
             description = "HTTPS/CSTP TLS engine: openssl (BoringSSL via netty-tcnative) or jdk "
                     + "(default: openssl where netty-tcnative loads, else jdk). DTLS always uses the JDK engine.")
@@ -96,7 +101,14 @@ final class GatewayCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         err.flush();
-        Optional<TunInsideNetwork> tun = inside.open(parsed);
+        CrlServer.Beside crls = noCrlServer ? new CrlServer.Beside(Optional.empty(), null) : CrlServer.besideConfig(config);
+        Optional<TunInsideNetwork> tun;
+        try {
+            tun = inside.open(parsed);
+        } catch (RuntimeException e) {
+            crls.server().ifPresent(CrlServer::close);
+            throw e;
+        }
         RunningGateway gateway;
         try {
             GatewayOptions.Builder options = options(parsed);
@@ -104,6 +116,7 @@ final class GatewayCommand implements Callable<Integer> {
             gateway = Gateway.start(options.build());
         } catch (GatewayException | RuntimeException e) {
             tun.ifPresent(TunInsideNetwork::close);
+            crls.server().ifPresent(CrlServer::close);
             if (e instanceof GatewayException) {
                 throw new UsageException(e.getMessage());
             }
@@ -111,6 +124,9 @@ final class GatewayCommand implements Callable<Integer> {
         }
         Optional<Path> tokenFile = writeAdminToken(gateway, err);
         tun.ifPresent(t -> err.println("inside network: TUN device " + t.deviceName()));
+        if (crls.line() != null) {
+            err.println(crls.line());
+        }
         err.println("tls engine: " + engine("--tls", tls).label());
         err.flush();
         Thread hook = new Thread(gateway::close, "mcalab-gateway-shutdown");
@@ -125,6 +141,7 @@ final class GatewayCommand implements Callable<Integer> {
             gateway.close();
             tun.ifPresent(TunInsideNetwork::close);
             tokenFile.ifPresent(f -> f.toFile().delete());
+            crls.server().ifPresent(CrlServer::close);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -22,10 +22,10 @@ import org.mcalab.gateway.config.AsaConfigParser;
  */
 final class MintedLab implements AutoCloseable {
     private final Path workDir;
-    private final EmbeddedCrlServer crls;
+    private final CrlServer crls;
     private final MintResult minted;
 
-    private MintedLab(Path workDir, EmbeddedCrlServer crls, MintResult minted) {
+    private MintedLab(Path workDir, CrlServer crls, MintResult minted) {
         this.workDir = workDir;
         this.crls = crls;
         this.minted = minted;
@@ -42,10 +42,10 @@ final class MintedLab implements AutoCloseable {
         } catch (IOException e) {
             throw new UsageException("cannot create a temporary directory: " + e.getMessage(), e);
         }
-        EmbeddedCrlServer crls = null;
+        CrlServer crls = null;
         try {
             Path pkiDir = work.resolve("pki");
-            crls = EmbeddedCrlServer.start(pkiDir.resolve("crl"));
+            crls = CrlServer.ephemeral(pkiDir.resolve("crl"));
             return new MintedLab(work, crls, TestPki.mint(pkiDir, PkiOptions.defaults().withCrlBaseUrl(crls.baseUrl())));
         } catch (IOException | RuntimeException e) {
             if (crls != null) {

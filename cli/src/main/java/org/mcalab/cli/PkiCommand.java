@@ -2,6 +2,8 @@ package org.mcalab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.mcalab.fixtures.MintException;
 import org.mcalab.fixtures.MintResult;
@@ -34,8 +36,10 @@ final class PkiCommand implements Callable<Integer> {
         Path out;
 
         @Option(names = "--crl-base-url", paramLabel = "URL",
-                description = "Absolute http(s) URL the CRL distribution points start with (default: ${DEFAULT-VALUE}).")
-        String crlBaseUrl = PkiOptions.DEFAULT_CRL_BASE_URL;
+                description = "Absolute http(s) URL the CRL distribution points start with (default: "
+                        + "http://127.0.0.1:PORT/crl/ with a free PORT in 20000-32767 chosen now; 'mcalab gateway' "
+                        + "serves DIR/crl/ there).")
+        String crlBaseUrl;
 
         @Option(names = "--seed", paramLabel = "N", description = "Make keys and serial numbers reproducible.")
         Long seed;
@@ -50,7 +54,9 @@ final class PkiCommand implements Callable<Integer> {
             }
             PkiOptions options;
             try {
-                options = PkiOptions.defaults().withCrlBaseUrl(crlBaseUrl).withReplaceExisting(force);
+                String url = crlBaseUrl != null ? crlBaseUrl
+                        : CrlServer.mintTimeBaseUrl(seed == null ? new SecureRandom() : new Random(seed));
+                options = PkiOptions.defaults().withCrlBaseUrl(url).withReplaceExisting(force);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--crl-base-url: " + e.getMessage());
             }

@@ -165,6 +165,6 @@ class PkiCommandTest {
         Outcome outcome = run("pki", "init", "--help");
         assertThat(outcome.exitCode()).isZero();
         assertThat(String.join("\n", outcome.out())).contains("--out=DIR", "--crl-base-url=URL", "--seed=N", "--force",
-                "http://127.0.0.1:8081/crl/");
+                "20000-32767");
     }
 }

@@ -362,7 +362,7 @@ public final class AggregateAuth {
                 ? request.userAgent() : message.version();
         SessionDb.Opened opened = sessions.open(new Login(username, group.name(), policy.name(), conn.clientIp(),
                 conn.clientPort(), conn.localPort(), mode, message.deviceId(), clientVersion, conn.tlsProtocol(),
-                conn.cipherSuite(), firstSubject, secondSubject, policy.idleTimeout()));
+                conn.cipherSuite(), firstSubject, secondSubject, policy.idleTimeout()), policy.simultaneousLogins());
         Session session = opened.session();
         ssl(corr, "Send auth complete");
         LOG.info("session {} opened: user '{}' tunnel group {} from {} ({})", session.index(), username, group.name(),

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session database. A session exists only after a complete, successful login (MCA-FLOW-7), so a token
@@ -20,6 +23,10 @@ import java.nio.charset.StandardCharsets;
  * Thread-safe.
  */
 public final class SessionDb {
+    /** The logoff reason when a user exceeds vpn-simultaneous-logins (as the ASA words it). */
+    public static final String MAX_LOGINS_EXCEEDED = "Max logins exceeded";
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDb.class);
+
     private final Clock clock;
     private final SecureRandom random;
     private final String gatewayIdHex;
@@ -40,6 +47,43 @@ public final class SessionDb {
 
     /** A new session and its token: the only moment the full token leaves the database. */
     public record Opened(Session session, String token) {}
+
+    /**
+     * Opens the session and then holds its user to {@code vpn-simultaneous-logins} as an ASA does at login: when
+     * the user now has more than {@code simultaneousLogins} active sessions, the oldest are logged off.
+     *
+     * @param simultaneousLogins the group policy's limit; 0 or less for none
+     */
+    public synchronized Opened open(Login login, int simultaneousLogins) {
+        Opened opened = open(login);
+        enforceSimultaneousLogins(opened.session(), simultaneousLogins);
+        return opened;
+    }
+
+    /**
+     * Logs off the oldest active sessions of {@code keep}'s user beyond {@code limit}, never {@code keep} itself
+     * (the login or tunnel that triggered the check). Used at login and again when a tunnel comes up.
+     *
+     * @return the sessions logged off
+     */
+    public synchronized List<Session> enforceSimultaneousLogins(Session keep, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String user = keep.login().username();
+        List<Session> others = new ArrayList<>(active().stream()
+                .filter(x -> x.login().username().equals(user) && x.index() != keep.index()).toList());
+        others.sort(Comparator.comparing(Session::loginTime).thenComparingInt(Session::index));
+        int excess = others.size() + 1 - limit;
+        List<Session> ended = new ArrayList<>();
+        for (Session old : others.subList(0, Math.max(0, Math.min(excess, others.size())))) {
+            LOG.info("user {}: more than {} simultaneous logins; logging off the oldest session {}", user, limit, old.index());
+            if (end(old.index(), MAX_LOGINS_EXCEEDED)) {
+                ended.add(old);
+            }
+        }
+        return ended;
+    }
 
     /** Creates the session and its token: 32 CSPRNG bytes, base64url without padding (never contains ';'). */
     public Opened open(Login login) {

@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +175,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
             refuse(channel, AddressPool.PoolExhaustedException.REASON);
             return;
         }
-        enforceSimultaneousLogins(session, s.policy().simultaneousLogins());
+        sessions.enforceSimultaneousLogins(session, s.policy().simultaneousLogins());
         for (CstpTunnelHandler old : owner.live) {
             old.terminate("replaced by a reconnect of the same session");
         }
@@ -240,27 +238,6 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     }
 
     /** ASA: when a user exceeds vpn-simultaneous-logins, the oldest of that user's sessions is logged off. */
-    private void enforceSimultaneousLogins(Session session, int limit) {
-        if (limit <= 0) {
-            return;
-        }
-        String user = session.login().username();
-        List<Session> same = new ArrayList<>(sessions.active().stream()
-                .filter(x -> x.login().username().equals(user)).toList());
-        same.sort(Comparator.comparing(Session::loginTime).thenComparingInt(Session::index));
-        int excess = same.size() - limit;
-        for (Session old : same) {
-            if (excess <= 0) {
-                break;
-            }
-            if (old.index() != session.index()) {
-                LOG.info("user {}: more than {} simultaneous logins; logging off the oldest session {}", user, limit, old.index());
-                sessions.end(old.index(), "Max logins exceeded");
-                excess--;
-            }
-        }
-    }
-
     private TunnelRow tunnelRow(Channel channel, ClientConnection connection) {
         if (connection != null) {
             CipherNames names = CipherNames.of(connection.cipherSuite());
