@@ -112,6 +112,17 @@ class GatewayCommandTest {
     }
 
     @Test
+    void aServerKeyThatDoesNotMatchTheCertificateIsRefusedBeforeListening() throws Exception {
+        Path cfg = config();
+        Files.writeString(dir.resolve("gateway.key"), HeldCertificate.builder().subject("cn=localhost").build().privateKeyPem());
+        Outcome o = run("gateway", "--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.errors()).singleElement().asString().contains("server key " + dir.resolve("gateway.key")
+                + " does not match server certificate " + dir.resolve("gateway.pem"));
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitTwo() throws Exception {
         Path cfg = config();
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {

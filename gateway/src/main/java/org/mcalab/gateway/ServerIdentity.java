@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -28,6 +33,46 @@ public record ServerIdentity(List<X509Certificate> chain, PrivateKey key) {
             throw new IllegalArgumentException("server certificate chain is empty");
         }
         chain = List.copyOf(chain);
+        if (!keyMatches(chain.get(0), key)) {
+            throw new IllegalArgumentException("the private key does not belong to the server certificate "
+                    + chain.get(0).getSubjectX500Principal().getName() + " (every TLS handshake would fail)");
+        }
+    }
+
+    /**
+     * Whether {@code key} is the private half of the certificate's public key: a signature made with it verifies
+     * with the certificate. Works for every key type TLS can use without knowing its arithmetic.
+     */
+    static boolean keyMatches(X509Certificate certificate, PrivateKey key) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "DSA" -> "SHA256withDSA";
+            case "RSASSA-PSS" -> "RSASSA-PSS";
+            default -> key.getAlgorithm(); // Ed25519, Ed448, EdDSA: the key's name is the signature's
+        };
+        try {
+            byte[] challenge = new byte[32];
+            new SecureRandom().nextBytes(challenge);
+            Signature signer = signature(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = signature(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false; // a key of another type than the certificate's does not match it either
+        }
+    }
+
+    private static Signature signature(String algorithm) throws GeneralSecurityException {
+        Signature s = Signature.getInstance(algorithm);
+        if (algorithm.equals("RSASSA-PSS")) {
+            s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return s;
     }
 
     /**
@@ -66,6 +111,11 @@ public record ServerIdentity(List<X509Certificate> chain, PrivateKey key) {
         } catch (IOException e) {
             throw new GatewayException("cannot read server key " + keyPem + ": " + e.getMessage());
         }
-        return new ServerIdentity(chain, key);
+        try {
+            return new ServerIdentity(chain, key);
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException("server key " + keyPem + " does not match server certificate " + certificatePem
+                    + ": " + e.getMessage());
+        }
     }
 }
