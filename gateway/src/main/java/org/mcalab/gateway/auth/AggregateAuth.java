@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.GroupPolicy;
@@ -19,6 +20,7 @@ import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Login;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
+import org.mcalab.gateway.trace.ClientText;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.gateway.trace.Trace;
 import org.mcalab.protocol.Refusal;
@@ -78,8 +80,7 @@ public final class AggregateAuth {
         ssl(corr, "/CSCOSSLC/config-auth");
         ssl(corr, "Processing client request");
         if (trace.enabled(XML)) {
-            trace.emit(XML, corr, "Received XML message below from the client\n"
-                    + new String(request.body(), StandardCharsets.UTF_8));
+            trace.emit(XML, corr, "Received XML message below from the client\n" + shown(request.body()));
         }
         ConfigAuth message;
         try {
@@ -142,7 +143,7 @@ public final class AggregateAuth {
                 if (accessPath != null && !isRoot(accessPath)) {
                     Optional<TunnelGroup> g = config.tunnelGroupByUrlPath(accessPath);
                     if (g.isPresent()) {
-                        ssl(corr, "Found TG " + g.get().name() + " by URL " + init.groupAccess().trim());
+                        ssl(corr, "Found TG " + g.get().name() + " by URL " + printable(init.groupAccess().trim()));
                         return g;
                     }
                 }
@@ -153,7 +154,7 @@ public final class AggregateAuth {
         if (init.groupSelect() != null && !init.groupSelect().isEmpty()) {
             Optional<TunnelGroup> g = config.tunnelGroupByAlias(init.groupSelect())
                     .or(() -> config.tunnelGroup(init.groupSelect()));
-            g.ifPresent(t -> ssl(corr, "Found TG " + t.name() + " by group-select " + init.groupSelect()));
+            g.ifPresent(t -> ssl(corr, "Found TG " + t.name() + " by group-select " + printable(init.groupSelect())));
             return g;
         }
         return config.tunnelGroup(DEFAULT_GROUP);
@@ -186,7 +187,8 @@ public final class AggregateAuth {
         String randomHex = HexFormat.of().withUpperCase().formatHex(randomBytes);
         boolean certAuthenticated = initCert != null;
         X509Certificate tlsCert = initCert;
-        AuthInfoTable.Result created = table.create(AuthInfoTable.Kind.MCA, handle -> new AuthInfo(handle, group.name(),
+        AuthInfoTable.Result created = table.create(AuthInfoTable.Kind.MCA, AuthInfoTable.source(conn.clientIp(), tlsCert),
+                handle -> new AuthInfo(handle, group.name(),
                 conn.clientIp(),
                 GatewayMessages.mcaAuthRequest(new GatewayMessages.OpaqueState(group.name(), handle, "multiple-cert", configHash),
                         GatewayMessages.MCA_HASHES, randomHex, certAuthenticated),
@@ -232,7 +234,9 @@ public final class AggregateAuth {
 
     private AuthResponse passwordInit(AuthRequest request, ConfigAuth init, TunnelGroup group, String corr, String error) {
         ClientConnection conn = request.connection();
-        AuthInfoTable.Result created = table.create(AuthInfoTable.Kind.PASSWORD, handle -> new AuthInfo(handle, group.name(),
+        // An AAA group does not validate the TLS certificate, so only the address names the source.
+        AuthInfoTable.Result created = table.create(AuthInfoTable.Kind.PASSWORD, AuthInfoTable.source(conn.clientIp(), null),
+                handle -> new AuthInfo(handle, group.name(),
                 conn.clientIp(), passwordForm(group, handle, null), List.of(), "", init.deviceId(),
                 conn.hasCertificate() ? conn.peerChain().get(0) : null, clock.instant()));
         if (created instanceof AuthInfoTable.Result.Missing full) {
@@ -356,7 +360,7 @@ public final class AggregateAuth {
         ClientConnection conn = request.connection();
         GroupPolicy policy = config.groupPolicyFor(group);
         if (mode != AuthMode.MULTIPLE_CERTIFICATE) { // the MCA verifier logs it where the seed does
-            ssl(corr, "Authorization username = " + username);
+            ssl(corr, "Authorization username = " + printable(username));
         }
         String clientVersion = request.userAgent() != null && !request.userAgent().isBlank()
                 ? request.userAgent() : message.version();
@@ -365,7 +369,7 @@ public final class AggregateAuth {
                 conn.cipherSuite(), firstSubject, secondSubject, policy.idleTimeout()), policy.simultaneousLogins());
         Session session = opened.session();
         ssl(corr, "Send auth complete");
-        LOG.info("session {} opened: user '{}' tunnel group {} from {} ({})", session.index(), username, group.name(),
+        LOG.info("session {} opened: user '{}' tunnel group {} from {} ({})", session.index(), printable(username), group.name(),
                 conn.correlation(), mode.display());
         byte[] body = GatewayMessages.complete(session.auditSessionId(), opened.token(), policy.bannerText());
         emitGenerated(corr, body);
@@ -398,6 +402,23 @@ public final class AggregateAuth {
         }
     }
 
+    /**
+     * A received body for the trace, passwords masked from the parsed document (issue 14 #5). A body without
+     * "password" in any case cannot hold an element the mask would cover, so it is shown as it came; an unparsable
+     * one that mentions a password is withheld.
+     */
+    private static String shown(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.toLowerCase(Locale.ROOT).contains("password")) {
+            return text;
+        }
+        try {
+            return ConfigAuthParser.masked(body);
+        } catch (ConfigAuthException e) {
+            return "(" + body.length + " bytes not shown: not well-formed XML, and it mentions a password)";
+        }
+    }
+
     private static String subject(ValidatedCertificate c) {
         return c == null ? null : CertificateText.subject(c.leaf());
     }
@@ -407,15 +428,11 @@ public final class AggregateAuth {
     }
 
     private static String orNull(String s) {
-        return s == null || s.isEmpty() ? "NULL" : s;
+        return s == null || s.isEmpty() ? "NULL" : printable(s);
     }
 
-    /** Client-supplied text for a log line: bounded, control characters replaced. */
+    /** Client-supplied text for a log line: bounded, control characters escaped. */
     static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
-        return t.replaceAll("\\p{Cntrl}", "?");
+        return ClientText.line(s, 80);
     }
 }

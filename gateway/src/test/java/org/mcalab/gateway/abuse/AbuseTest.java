@@ -270,53 +270,50 @@ class AbuseTest {
         assertThat(gateway.sessions().size() - before).isLessThanOrEqualTo(witness.logins() + 1);
     }
 
+    /**
+     * Issue 14 #2: inits without a client certificate from one source (127.0.0.2, keep-alive) used to fill the
+     * pending table, so every login got MCA-ROB-3. Now that source holds at most its tenth of the table, evicting its
+     * own oldest attempts, and a client from another source logs in all through the flood. Five times the table
+     * stands for the 10,000 inits of the report (the bound is a fraction of the cap, so the size does not matter).
+     */
     @Test
-    void thousandsOfUnansweredInitsStayWithinTheTable() throws Exception {
-        int before = gateway.pendingAuthentications();
-        int perConnection = 250;
-        List<Integer> challenged = inParallel(8, () -> {
-            int n = 0;
-            try (TlsHttpClient c = TlsHttpClient.connect(lab.tls("machine"), gateway.port())) {
-                for (int i = 0; i < perConnection; i++) {
-                    ConfigAuth r = ConfigAuthParser.parse(c.post("/MCA", org.mcalab.protocol.xml.ClientMessages.init(
-                            McaLogin.OPENCONNECT, "https://127.0.0.1/MCA", null, false)).body());
-                    n += r.multipleCertRequest() ? 1 : 0;
-                }
-            }
-            return n;
-        });
-        int total = challenged.stream().mapToInt(Integer::intValue).sum();
-        assertThat(total).isEqualTo(8 * perConnection);
-        // each abandoned init holds one entry; the witness's own entries come and go
-        assertThat(gateway.pendingAuthentications() - before).isBetween(total, total + 2);
-    }
-
-    /** The cap holds under a flood; after the 3-minute lifetime the abandoned entries are gone and inits work again. */
-    @Test
-    void abandonedEntriesAreCappedAndExpire() throws Exception {
+    void aFloodOfInitsFromOneSourceEvictsOnlyItsOwn() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         try (RunningGateway small = Gateway.start(lab.options().clock(clock).authInfoCap(200).build())) {
             McaLogin m = new McaLogin(lab, small.port());
-            List<Integer> refusals = inParallel(8, () -> {
-                int refused = 0;
-                try (TlsHttpClient c = TlsHttpClient.connect(lab.tls("machine"), small.port())) {
-                    for (int i = 0; i < 50; i++) {
-                        ConfigAuth r = ConfigAuthParser.parse(c.post("/MCA", org.mcalab.protocol.xml.ClientMessages.init(
-                                McaLogin.OPENCONNECT, "https://127.0.0.1/MCA", null, false)).body());
-                        if (!r.multipleCertRequest()) {
-                            assertThat(r.errors()).singleElement().asString().startsWith("MCA-ROB-3: ");
-                            refused++;
+            int perConnection = 250;
+            List<Future<Integer>> flood = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                flood.add(pool.submit(() -> {
+                    int challenged = 0;
+                    try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(null), small.port(), "127.0.0.2")) {
+                        for (int i = 0; i < perConnection; i++) {
+                            ConfigAuth r = ConfigAuthParser.parse(c.post("/MCA", org.mcalab.protocol.xml.ClientMessages.init(
+                                    McaLogin.OPENCONNECT, "https://127.0.0.1/MCA", null, false)).body());
+                            challenged += r.multipleCertRequest() ? 1 : 0;
                         }
                     }
-                }
-                return refused;
-            });
-            assertThat(refusals.stream().mapToInt(Integer::intValue).sum()).isEqualTo(400 - 200);
-            assertThat(small.pendingAuthentications()).isEqualTo(200);
+                    return challenged;
+                }));
+            }
+            int loginsDuringFlood = 0;
+            while (loginsDuringFlood == 0 || !flood.stream().allMatch(Future::isDone)) {
+                ConfigAuth during = ConfigAuthParser.parse(m.login("machine", "user").body());
+                assertThat(during.errors()).isEmpty();
+                assertThat(during.authId()).isEqualTo("success");
+                loginsDuringFlood++;
+            }
+            int challenged = 0;
+            for (Future<Integer> f : flood) {
+                challenged += f.get();
+            }
+            // every init is answered (the flooder's newest attempts stay usable) ...
+            assertThat(challenged).isEqualTo(4 * perConnection);
+            // ... but the source holds its tenth of the 200-entry table, no more
+            assertThat(small.pendingAuthentications()).isEqualTo(20);
             clock.advance(Duration.ofMinutes(3).plusSeconds(1));
             ConfigAuth ok = ConfigAuthParser.parse(m.login("machine", "user").body());
             assertThat(ok.authId()).isEqualTo("success");
-            assertThat(small.pendingAuthentications()).isZero();
         }
     }
 

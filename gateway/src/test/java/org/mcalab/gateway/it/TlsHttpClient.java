@@ -35,6 +35,18 @@ public final class TlsHttpClient implements Closeable {
         return new TlsHttpClient(s);
     }
 
+    /**
+     * From a chosen loopback address: Linux routes all of 127.0.0.0/8 to lo, so "127.0.0.2" is another client
+     * source to the gateway.
+     */
+    public static TlsHttpClient connect(SSLContext tls, int port, String localAddress) throws IOException {
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(java.net.InetAddress.getByName("127.0.0.1"), port,
+                java.net.InetAddress.getByName(localAddress), 0);
+        s.setSoTimeout(20_000);
+        s.startHandshake();
+        return new TlsHttpClient(s);
+    }
+
     public SSLSocket socket() {
         return socket;
     }

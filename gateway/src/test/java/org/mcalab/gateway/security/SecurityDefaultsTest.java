@@ -156,8 +156,12 @@ class SecurityDefaultsTest {
             tokens.add(done.sessionToken());
             tokens.add(passwordLogin(lab, g, "wrong-password").orElse(null));
             tokens.add(passwordLogin(lab, g, PASSWORD).orElseThrow());
+            // Issue 14 #5: the mask follows the parse, so spellings a text pattern misses log in and stay masked.
+            for (String open : List.of("<password >", "<password x=\"1\">", "<password\n>")) {
+                tokens.add(passwordLogin(lab, g, PASSWORD, open).orElseThrow());
+            }
             tokens.removeIf(t -> t == null);
-            assertThat(tokens).hasSize(2);
+            assertThat(tokens).hasSize(5);
 
             HttpClient http = HttpClient.newHttpClient();
             String admin = "http://127.0.0.1:" + g.adminAddress().orElseThrow().getPort();
@@ -180,7 +184,7 @@ class SecurityDefaultsTest {
             logLines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
         }
         String trace = printed.toString(StandardCharsets.UTF_8);
-        assertThat(trace).as("printed trace is not empty").contains("Generated XML message");
+        assertThat(trace).as("printed trace is not empty").contains("Generated XML message").contains("********");
         assertThat(logLines).as("application log is not empty").isNotEmpty();
 
         String everything = trace + "\n" + String.join("\n", logLines) + "\n" + String.join("\n", views);
@@ -193,12 +197,19 @@ class SecurityDefaultsTest {
 
     /** init on the password group, then the form answer; the token when the gateway issued one. */
     private static Optional<String> passwordLogin(Lab lab, RunningGateway g, String password) throws Exception {
+        return passwordLogin(lab, g, password, "<password>");
+    }
+
+    /** As above, the answer's password element opened with {@code passwordTag}. */
+    private static Optional<String> passwordLogin(Lab lab, RunningGateway g, String password, String passwordTag)
+            throws Exception {
         ClientMessages.ClientInfo client = ClientMessages.ClientInfo.openconnectLinux(false);
         try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(null), g.port())) {
             ConfigAuth form = ConfigAuthParser.parse(c.post("/AAA", ClientMessages.init(client, "https://127.0.0.1/AAA", null, false)).body());
             assertThat(form.formInputs()).contains("password");
             ConfigAuth answer = ConfigAuthParser.parse(c.post("/AAA",
-                    ClientMessages.passwordReply(client, form.opaqueXml(), "alice", password, null)).body());
+                    new String(ClientMessages.passwordReply(client, form.opaqueXml(), "alice", password, null),
+                            StandardCharsets.UTF_8).replace("<password>", passwordTag).getBytes(StandardCharsets.UTF_8)).body());
             return Optional.ofNullable(answer.sessionToken()).filter(t -> !t.isBlank());
         }
     }

@@ -54,4 +54,36 @@ class TraceLogTest {
         assertThat(m.get(1)).isEqualTo("x [private key removed] y");
         assertThat(m.get(2)).contains("<session-token>AbCdEf...</session-token>").doesNotContain("0123456789");
     }
+
+    /** Issue 14 #3: however many huge messages arrive, the retained bytes stay within the budget. */
+    @Test
+    void aFloodOfHugeMessagesStaysWithinTheByteBudget() {
+        TraceLog log = new TraceLog(20_000, 1 << 20, Set.of(), null, clock);
+        String huge = "<aggauth-handle>" + "7".repeat(60_000) + "</aggauth-handle>";
+        long most = 0;
+        for (int i = 0; i < 5_000; i++) {
+            log.emit(DebugCategory.AGGREGATE_AUTH_XML, "h" + i, huge);
+            most = Math.max(most, log.retainedBytes());
+        }
+        assertThat(most).isLessThanOrEqualTo(1 << 20);
+        List<TraceEvent> kept = log.eventsSince(0);
+        assertThat(kept).hasSizeBetween(1, (1 << 20) / (2 * TraceLog.MAX_MESSAGE));
+        assertThat(kept.get(kept.size() - 1).correlation()).isEqualTo("h4999");
+        assertThat(kept.get(0).message()).hasSizeLessThan(TraceLog.MAX_MESSAGE + 40)
+                .endsWith("… (" + (huge.length() - TraceLog.MAX_MESSAGE) + " bytes cut)");
+        assertThat(log.eventsSince(4_999)).extracting(TraceEvent::correlation).containsExactly("h4999");
+    }
+
+    /** Issue 14 #10: a newline in client text cannot forge a console line, an ESC cannot reach the terminal. */
+    @Test
+    void controlCharactersAreEscapedAndFurtherLinesIndented() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TraceLog log = new TraceLog(10, Set.of(DebugCategory.AGGREGATE_AUTH_SSL), new PrintStream(out, true, StandardCharsets.UTF_8), clock);
+        log.emit(DebugCategory.AGGREGATE_AUTH_SSL, "1\n2", "group-select MCA\n22:26:27.123 [aggregate-auth ssl] forged\u001b[2J");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "22:26:27.123 [aggregate-auth ssl] [1\\x0a2] group-select MCA",
+                "    22:26:27.123 [aggregate-auth ssl] forged\\x1b[2J");
+        assertThat(ClientText.line("a\nb\u202ec", 80)).isEqualTo("a\\x0ab\\u202ec");
+        assertThat(ClientText.cut("é".repeat(10), 4)).isEqualTo("éééé… (12 bytes cut)");
+    }
 }

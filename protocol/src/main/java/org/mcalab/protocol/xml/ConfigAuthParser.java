@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -45,10 +46,19 @@ public final class ConfigAuthParser {
         if (body.length > MAX_BODY_BYTES) {
             throw new ConfigAuthException("body of " + body.length + " bytes exceeds the " + MAX_BODY_BYTES + "-byte limit");
         }
+        return read(body, r -> new Walker(r, body).walk());
+    }
+
+    /** What is done with the safe reader over one body. */
+    private interface ReaderWork<T> {
+        T on(XMLStreamReader r) throws XMLStreamException, ConfigAuthException;
+    }
+
+    private static <T> T read(byte[] body, ReaderWork<T> work) throws ConfigAuthException {
         XMLStreamReader r = null;
         try {
             r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
-            return new Walker(r, body).walk();
+            return work.on(r);
         } catch (XMLStreamException | RuntimeException e) {
             // RuntimeException: some StAX implementations report undeclared entities this way.
             throw new ConfigAuthException("malformed XML: " + firstLine(e.getMessage()), e);
@@ -61,6 +71,63 @@ public final class ConfigAuthParser {
                 }
             }
         }
+    }
+
+    /**
+     * The document as a log may show it, written again from the parse with the text of every element whose name
+     * contains "password" (any case) replaced by {@code ********}. The mask follows the parse, not a text pattern,
+     * so no spelling of the tag ({@code <password >}, {@code <password x="1">}, a newline before the {@code >})
+     * lets a password through. Comments are left out. Throws where {@link #parse} would refuse the reader's input.
+     */
+    public static String masked(byte[] body) throws ConfigAuthException {
+        if (body == null || body.length > MAX_BODY_BYTES) {
+            throw new ConfigAuthException("no body to show");
+        }
+        return read(body, ConfigAuthParser::masked);
+    }
+
+    private static String masked(XMLStreamReader r) throws XMLStreamException, ConfigAuthException {
+        StringBuilder out = new StringBuilder();
+        if (r.getVersion() != null) {
+            out.append("<?xml version=\"").append(Xml.esc(r.getVersion())).append("\" encoding=\"")
+                    .append(Xml.esc(r.getCharacterEncodingScheme() == null ? "UTF-8" : r.getCharacterEncodingScheme()))
+                    .append("\"?>");
+        }
+        int secret = 0;
+        boolean maskedHere = false;
+        while (r.hasNext()) {
+            switch (r.next()) {
+                case XMLStreamConstants.DTD -> throw new ConfigAuthException("DOCTYPE declarations are not accepted");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new ConfigAuthException("entity references are not accepted");
+                case XMLStreamConstants.START_ELEMENT -> {
+                    String name = r.getLocalName();
+                    if (secret > 0 || name.toLowerCase(Locale.ROOT).contains("password")) {
+                        secret++;
+                        maskedHere = false;
+                    }
+                    out.append('<').append(name);
+                    for (int i = 0; i < r.getAttributeCount(); i++) {
+                        out.append(' ').append(r.getAttributeLocalName(i)).append("=\"")
+                                .append(secret > 0 ? "********" : Xml.esc(r.getAttributeValue(i))).append('"');
+                    }
+                    out.append('>');
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    out.append("</").append(r.getLocalName()).append('>');
+                    secret = Math.max(0, secret - 1);
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (secret == 0) {
+                        out.append(Xml.esc(r.getText()));
+                    } else if (!maskedHere) {
+                        out.append("********");
+                        maskedHere = true;
+                    }
+                }
+                default -> { } // comments and processing instructions are not shown
+            }
+        }
+        return out.toString();
     }
 
     private static String firstLine(String s) {
