@@ -44,6 +44,8 @@ public final class AggregateAuth {
     private static final DebugCategory XML = DebugCategory.AGGREGATE_AUTH_XML;
     private static final String DEFAULT_GROUP = "DefaultWEBVPNGroup";
     private static final int PASSWORD_TRIES = 3;
+    /** The cookie that carries a refusal's id to the {@code GET} after it ({@link #answerGet}). */
+    public static final String REFUSAL_COOKIE = "mcalab-refusal";
 
     private final AsaConfig config;
     private final AuthInfoTable table;
@@ -54,6 +56,7 @@ public final class AggregateAuth {
     private final Clock clock;
     private final SecureRandom random;
     private final String configHash;
+    private final RefusalNotes refusalNotes;
 
     public AggregateAuth(AsaConfig config, AuthInfoTable table, SessionDb sessions, TlsCertificateCheck tlsCheck,
                          McaCheck mca, Trace trace, Clock clock, SecureRandom random) {
@@ -66,12 +69,34 @@ public final class AggregateAuth {
         this.clock = clock;
         this.random = random;
         this.configHash = Long.toString(clock.millis());
+        this.refusalNotes = new RefusalNotes(clock, random);
     }
 
     /** POST paths that carry aggregate auth: "/" and every enabled group-url path. */
     public boolean accepts(String path) {
         String p = path == null ? "/" : path;
         return p.equals("/") || p.isEmpty() || config.tunnelGroupByUrlPath(p).isPresent();
+    }
+
+    /**
+     * Keeps a refusal for the {@code GET} openconnect sends after it (see {@link #answerGet}).
+     *
+     * @return the value of the {@link #REFUSAL_COOKIE} cookie to send with the refusal
+     */
+    public String noteRefusal(Refusal refusal) {
+        return refusalNotes.add(refusal.text());
+    }
+
+    /**
+     * The answer to {@code GET} on an aggregate-auth path, as an ASA answers a client that is not logged in: the
+     * config-auth error form. It names the refusal the client's {@link #REFUSAL_COOKIE} points at (once), else tells
+     * the client to log in by POST. openconnect prints the error as its last line (protocol doc §4.5).
+     */
+    public byte[] answerGet(String path, String refusalCookie) {
+        String text = refusalNotes.take(refusalCookie).orElseGet(() -> Requirement.MCA_FLOW_1.id()
+                + ": " + printable(path == null || path.isEmpty() ? "/" : path)
+                + " takes aggregate-auth config-auth XML by POST (init, then auth-reply), not GET");
+        return GatewayMessages.error(text);
     }
 
     public AuthResponse handle(AuthRequest request) {
@@ -109,6 +134,13 @@ public final class AggregateAuth {
             ssl(corr, "INIT-no-cert: Client has not sent a certificate");
         }
         Optional<TunnelGroup> resolved = resolve(request, init, corr);
+        if (resolved.isEmpty() && !hasText(init.groupSelect()) && !groupChoices().isEmpty()) {
+            // As an ASA with tunnel-group-list enable: a request that names no group gets the group chooser, and
+            // openconnect starts over with <group-select> (README, "The reference gateway").
+            ssl(corr, "No tunnel group for https://" + orNull(request.host()) + orNull(request.path())
+                    + "; sending the group list");
+            return send(corr, GatewayMessages.groupSelectForm("Please select your group.", groupChoices()));
+        }
         if (resolved.isEmpty()) {
             String wanted = init.groupSelect() != null ? init.groupSelect()
                     : init.groupAccess() != null ? init.groupAccess() : request.path();
@@ -249,14 +281,18 @@ public final class AggregateAuth {
     }
 
     private byte[] passwordForm(TunnelGroup group, String handle, String error) {
-        List<String> aliases = config.webvpn().tunnelGroupListEnabled()
-                ? config.tunnelGroups().values().stream().flatMap(g -> g.aliases().stream())
-                        .filter(TunnelGroup.GroupAlias::enabled).map(TunnelGroup.GroupAlias::name).toList()
-                : List.of();
-        String selected = group.aliases().stream().filter(TunnelGroup.GroupAlias::enabled)
-                .map(TunnelGroup.GroupAlias::name).findFirst().orElse(group.name());
         return GatewayMessages.passwordForm(new GatewayMessages.OpaqueState(group.name(), handle, "single-sign-on-v2", configHash),
-                "Please enter your username and password.", error, aliases, selected);
+                "Please enter your username and password.", error, groupChoices(), group.name());
+    }
+
+    /** The group chooser: every enabled alias with its tunnel group, when {@code tunnel-group-list enable}; else none. */
+    private List<GatewayMessages.GroupChoice> groupChoices() {
+        if (!config.webvpn().tunnelGroupListEnabled()) {
+            return List.of();
+        }
+        return config.tunnelGroups().values().stream().flatMap(g -> g.aliases().stream()
+                .filter(TunnelGroup.GroupAlias::enabled)
+                .map(a -> new GatewayMessages.GroupChoice(g.name(), a.name()))).toList();
     }
 
     // ---------------------------------------------------------------- auth-reply
@@ -425,6 +461,10 @@ public final class AggregateAuth {
 
     private static boolean isRoot(String path) {
         return path == null || path.isEmpty() || path.equals("/");
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     private static String orNull(String s) {

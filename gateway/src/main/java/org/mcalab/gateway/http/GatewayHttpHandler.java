@@ -41,12 +41,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes HTTP requests: POST on "/" and group-url paths to aggregate auth (run on a worker executor, since
  * certificate validation may fetch a CRL), {@code CONNECT /CSCOSSLC/tunnel} to the cookie check and the
- * {@link TunnelService}, {@code GET /} to a small page; anything else is 404.
+ * {@link TunnelService}, {@code GET} on those paths to the config-auth error a client that is not logged in
+ * gets (or a small page for a browser on "/"); anything else is 404.
  */
 public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String XML_TYPE = "text/xml; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpHandler.class);
     private static final String TUNNEL_PATH = "/CSCOSSLC/tunnel";
+    /** Every openconnect/AnyConnect request carries it (protocol doc §3). */
+    private static final String ANYCONNECT_HEADER = "X-Transcend-Version";
     private static final HttpResponseStatus COOKIE_REFUSED = new HttpResponseStatus(401, "Cookie is not acceptable");
 
     private final AggregateAuth auth;
@@ -84,13 +87,30 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             }
         } else if (HttpMethod.POST.equals(method) && auth.accepts(path)) {
             aggregateAuth(ctx, request, conn, path);
-        } else if (HttpMethod.GET.equals(method) && ("/".equals(path) || path.isEmpty())) {
-            plain(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8",
-                    "<!DOCTYPE html>\n<html><head><title>" + gatewayName + "</title></head><body><h1>" + gatewayName
-                            + "</h1><p>mcalab reference SSL VPN gateway (aggregate-auth, multiple-certificate)</p></body></html>\n");
+        } else if (HttpMethod.GET.equals(method) && auth.accepts(path)) {
+            get(ctx, request, path);
         } else {
             plain(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n");
         }
+    }
+
+    /**
+     * {@code GET} on "/" or a group-url: openconnect sends it after a refusal (protocol doc §3.4); it gets the
+     * config-auth error an ASA gives a client that is not logged in, with the refusal its cookie names, so the
+     * client's last line is the real reason. A browser on "/" (no AnyConnect header, no such cookie) gets a page.
+     */
+    private void get(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        String note = cookie(request, AggregateAuth.REFUSAL_COOKIE);
+        boolean root = "/".equals(path) || path.isEmpty();
+        if (root && note == null && !request.headers().contains(ANYCONNECT_HEADER)) {
+            plain(ctx, request, HttpResponseStatus.OK, "text/html; charset=utf-8",
+                    "<!DOCTYPE html>\n<html><head><title>" + gatewayName + "</title></head><body><h1>" + gatewayName
+                            + "</h1><p>mcalab reference SSL VPN gateway (aggregate-auth, multiple-certificate)</p></body></html>\n");
+            return;
+        }
+        // an empty value makes openconnect drop the cookie (protocol doc §3.5): a note is shown once
+        respond(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request), HttpResponseStatus.OK, XML_TYPE,
+                auth.answerGet(path, note), note == null ? null : AggregateAuth.REFUSAL_COOKIE + "=; path=/; Max-Age=0; Secure; HttpOnly");
     }
 
     private void aggregateAuth(ChannelHandlerContext ctx, FullHttpRequest request, ClientConnection conn, String path) {
@@ -117,10 +137,11 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     r = new AuthResponse(500, GatewayMessages.error("internal error"), Optional.empty(), Optional.empty());
                 }
                 AuthResponse answer = r;
+                String cookie = setCookie(answer);
                 ctx.executor().execute(() -> {
                     ctx.channel().config().setAutoRead(true);
                     respond(ctx, version, keepAlive, HttpResponseStatus.valueOf(answer.status()), XML_TYPE, answer.body(),
-                            answer.sessionToken().orElse(null));
+                            cookie);
                 });
             });
         } catch (RejectedExecutionException e) {
@@ -150,14 +171,27 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     /** Only the {@code webvpn} cookie counts (protocol doc §6.1). */
     static String webvpnCookie(FullHttpRequest request) {
+        return cookie(request, "webvpn");
+    }
+
+    private static String cookie(FullHttpRequest request, String name) {
         for (String header : request.headers().getAll(HttpHeaderNames.COOKIE)) {
             for (Cookie c : ServerCookieDecoder.LAX.decode(header)) {
-                if ("webvpn".equals(c.name())) {
+                if (name.equals(c.name())) {
                     return c.value();
                 }
             }
         }
         return null;
+    }
+
+    /** The session cookie on success; on a refusal, the id of its note for the GET that follows ({@link #get}). */
+    private String setCookie(AuthResponse answer) {
+        if (answer.sessionToken().isPresent()) {
+            return "webvpn=" + answer.sessionToken().get() + "; path=/; Secure; HttpOnly";
+        }
+        return answer.refusal().map(r -> AggregateAuth.REFUSAL_COOKIE + "=" + auth.noteRefusal(r) + "; path=/; Secure; HttpOnly")
+                .orElse(null);
     }
 
     private static boolean isXml(String contentType) {
@@ -194,18 +228,18 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                 text.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private void xml(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, byte[] body, String token) {
-        respond(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request), status, XML_TYPE, body, token);
+    private void xml(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, byte[] body, String setCookie) {
+        respond(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request), status, XML_TYPE, body, setCookie);
     }
 
     private static void respond(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, HttpResponseStatus status,
-                                String type, byte[] body, String sessionToken) {
+                                String type, byte[] body, String setCookie) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        if (sessionToken != null) {
-            r.headers().set(HttpHeaderNames.SET_COOKIE, "webvpn=" + sessionToken + "; path=/; Secure; HttpOnly");
+        if (setCookie != null) {
+            r.headers().set(HttpHeaderNames.SET_COOKIE, setCookie);
         }
         if (!keepAlive) {
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

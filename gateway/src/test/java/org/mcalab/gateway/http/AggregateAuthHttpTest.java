@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.auth.AggregateAuth;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.it.McaLogin;
@@ -161,7 +162,8 @@ class AggregateAuthHttpTest {
                     .startsWith("MCA-LIM-1: only one certificate: the auth-reply's PKCS#7 carries the TLS client "
                             + "certificate again");
             assertThat(answer.sessionToken()).isNull();
-            assertThat(r.header("set-cookie")).isNull();
+            assertThat(r.header("set-cookie")).as("no session cookie, only the refusal's note for openconnect's GET")
+                    .startsWith(AggregateAuth.REFUSAL_COOKIE + "=");
         }
     }
 
@@ -220,7 +222,10 @@ class AggregateAuthHttpTest {
         // a failed attempt yields no token at all; the error body's text is not a cookie
         TlsHttpClient.Response failed = mca.login("machine", "user-rogue");
         assertThat(parse(failed).sessionToken()).isNull();
-        assertThat(failed.header("set-cookie")).isNull();
+        assertThat(failed.header("set-cookie")).as("no session cookie, only the refusal's note for openconnect's GET")
+                .startsWith(AggregateAuth.REFUSAL_COOKIE + "=");
+        String note = failed.header("set-cookie").substring(AggregateAuth.REFUSAL_COOKIE.length() + 1).split(";")[0];
+        assertThat(connect(note).status()).as("the note is no session token").isEqualTo(401);
         // an unfinished attempt: only the handle exists, and it is not a token
         ConfigAuth unfinished = parse(mca.init("machine", "/MCA", McaLogin.OPENCONNECT));
         TlsHttpClient.Response r = connect(unfinished.opaque().aggauthHandle());

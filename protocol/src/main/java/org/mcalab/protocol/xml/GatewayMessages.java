@@ -55,13 +55,23 @@ public final class GatewayMessages {
     }
 
     /**
+     * One entry of the group chooser ({@code tunnel-group-list enable}): openconnect sends {@code value} back as
+     * {@code <group-select>} and matches {@code --authgroup} against it and the label (protocol doc §4.2-§4.3).
+     *
+     * @param value the tunnel group name
+     * @param label the group alias the user sees
+     */
+    public record GroupChoice(String value, String label) {}
+
+    /**
      * A username/password form (tunnel groups with {@code authentication aaa}).
      *
-     * @param groupAliases aliases for the group chooser when {@code tunnel-group-list enable}; empty for none
-     * @param error        an error to show above the form (failed login), or null
+     * @param groups        the group chooser when {@code tunnel-group-list enable}; empty for none
+     * @param selectedValue the tunnel group this form is for (its option is marked selected)
+     * @param error         an error to show above the form (failed login), or null
      */
-    public static byte[] passwordForm(OpaqueState opaque, String message, String error, List<String> groupAliases,
-                                      String selectedAlias) {
+    public static byte[] passwordForm(OpaqueState opaque, String message, String error, List<GroupChoice> groups,
+                                      String selectedValue) {
         StringBuilder b = new StringBuilder(open("auth-request")).append(opaque.xml());
         b.append("<auth id=\"main\">\n").append(Xml.element("title", "Login")).append('\n');
         b.append(Xml.element("message", message)).append('\n');
@@ -71,16 +81,40 @@ public final class GatewayMessages {
         b.append("<form>\n");
         b.append("<input type=\"text\" name=\"username\" label=\"Username:\"></input>\n");
         b.append("<input type=\"password\" name=\"password\" label=\"Password:\"></input>\n");
-        if (!groupAliases.isEmpty()) {
-            b.append("<select name=\"group_list\" label=\"GROUP:\">\n");
-            for (String alias : groupAliases) {
-                b.append("<option").append(alias.equals(selectedAlias) ? " selected=\"true\"" : "").append('>')
-                        .append(Xml.esc(alias)).append("</option>\n");
-            }
-            b.append("</select>\n");
-        }
+        appendGroupList(b, groups, selectedValue);
         b.append("</form>\n</auth>\n");
         return bytes(b);
+    }
+
+    /**
+     * The login form of a request that named no tunnel group (the bare URL, no {@code <group-select>}): only the
+     * group chooser. openconnect picks its {@code --authgroup} (or asks) and starts over with an init carrying
+     * {@code <group-select>} (protocol doc §4.3).
+     */
+    public static byte[] groupSelectForm(String message, List<GroupChoice> groups) {
+        StringBuilder b = new StringBuilder(open("auth-request"));
+        b.append("<auth id=\"main\">\n").append(Xml.element("title", "Login")).append('\n');
+        b.append(Xml.element("message", message)).append('\n');
+        b.append("<form>\n");
+        appendGroupList(b, groups, null);
+        b.append("</form>\n</auth>\n");
+        return bytes(b);
+    }
+
+    private static void appendGroupList(StringBuilder b, List<GroupChoice> groups, String selectedValue) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        b.append("<select name=\"group_list\" label=\"GROUP:\">\n");
+        boolean marked = false;
+        for (GroupChoice g : groups) {
+            boolean selected = !marked && g.value().equals(selectedValue);
+            marked |= selected;
+            b.append("<option value=\"").append(Xml.esc(g.value())).append('"')
+                    .append(selected ? " selected=\"true\"" : "").append('>')
+                    .append(Xml.esc(g.label())).append("</option>\n");
+        }
+        b.append("</select>\n");
     }
 
     /** "Send a TLS client certificate" (certificate-only groups reached without one). */

@@ -83,7 +83,7 @@ class ConfigAuthParserTest {
     void readsFormsAndSuccessFromTheGatewaySide() throws Exception {
         var opaque = new GatewayMessages.OpaqueState("AAA", "1", "password", "2");
         ConfigAuth form = ConfigAuthParser.parse(GatewayMessages.passwordForm(opaque, "Please log in", "Login failed",
-                List.of("AAA", "MCA"), "AAA"));
+                List.of(new GatewayMessages.GroupChoice("AAA", "aaa"), new GatewayMessages.GroupChoice("MCA", "mca")), "AAA"));
         assertThat(form.formInputs()).containsExactly("username", "password");
         assertThat(form.errors()).containsExactly("Login failed");
         ConfigAuth done = ConfigAuthParser.parse(GatewayMessages.complete("sid", "tok<&>", "Hello"));
