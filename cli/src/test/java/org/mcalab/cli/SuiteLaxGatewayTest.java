@@ -48,23 +48,32 @@ class SuiteLaxGatewayTest {
     }
 
     /**
-     * LIM1-SAME-CERT-TWICE can fail: a gateway that neither tells the two certificates apart (MCA-LIM-1) nor holds
-     * the TLS certificate to the machine trustpoint (MCA-PKI-1) lets openconnect's one-certificate login in; the
-     * reference gateway refuses it with MCA-LIM-1.
+     * The scenarios of issue 14 can fail: a gateway that neither tells the two certificates apart (MCA-LIM-1) nor
+     * holds the TLS certificate to the machine trustpoint (MCA-PKI-1) lets openconnect's one-certificate login in,
+     * and one that does not bind the cookie to its login's certificate (MCA-FLOW-7) gives a copied cookie a tunnel
+     * over any connection; the reference gateway refuses both.
      */
     @Test
-    void oneCertificateSentTwiceFailsTheSuiteOnlyWhereTheGatewayTakesIt(@TempDir Path out) throws Exception {
-        String selection = "LIM1-SAME-CERT-TWICE";
-        assertThat(Main.run("suite", "--out", out.resolve("lax").toString(), "--lax", "MCA-LIM-1,MCA-PKI-1",
+    void oneCertificateTwiceAndACopiedCookieFailTheSuiteOnlyWhereTheGatewayTakesThem(@TempDir Path out) throws Exception {
+        String selection = "LIM1-SAME-CERT-TWICE,cookie-binding";
+        List<String> ids = List.of("LIM1-SAME-CERT-TWICE", "FLOW7-COOKIE-NO-CERT", "FLOW7-COOKIE-OTHER-CERT",
+                "FLOW7-COOKIE-ROGUE-CERT", "FLOW7-COOKIE-EXPIRED-CERT");
+        assertThat(Main.run("suite", "--out", out.resolve("lax").toString(), "--lax", "MCA-LIM-1,MCA-PKI-1,MCA-FLOW-7",
                 "--scenarios", selection, "--no-robustness")).isEqualTo(Main.FAILED);
-        ScenarioResult lax = ResultsJson.read(out.resolve("lax/results.json")).scenarios().get(0);
-        assertThat(lax.status()).isEqualTo(Status.FAIL);
-        assertThat(lax.observed()).isEqualTo("accept");
+        List<ScenarioResult> lax = ResultsJson.read(out.resolve("lax/results.json")).scenarios();
+        assertThat(lax).extracting(ScenarioResult::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(lax).allSatisfy(r -> {
+            assertThat(r.status()).as(r.id()).isEqualTo(Status.FAIL);
+            assertThat(r.observed()).as(r.id()).isEqualTo("accept");
+        });
 
         assertThat(Main.run("suite", "--out", out.resolve("strict").toString(), "--scenarios", selection,
                 "--no-robustness")).isZero();
-        ScenarioResult strict = ResultsJson.read(out.resolve("strict/results.json")).scenarios().get(0);
-        assertThat(strict.status()).isEqualTo(Status.PASS);
-        assertThat(strict.observed()).isEqualTo("reject MCA-LIM-1");
+        List<ScenarioResult> strict = ResultsJson.read(out.resolve("strict/results.json")).scenarios();
+        assertThat(strict).hasSize(ids.size()).allSatisfy(r -> assertThat(r.status()).as(r.id()).isEqualTo(Status.PASS));
+        assertThat(strict).filteredOn(r -> r.id().equals("LIM1-SAME-CERT-TWICE"))
+                .singleElement().extracting(ScenarioResult::observed).isEqualTo("reject MCA-LIM-1");
+        assertThat(strict).filteredOn(r -> r.id().startsWith("FLOW7-"))
+                .allSatisfy(r -> assertThat(r.observed()).isEqualTo("reject MCA-FLOW-7"));
     }
 }

@@ -60,6 +60,7 @@ import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.TraceLog;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
+import org.mcalab.protocol.Requirement;
 
 /**
  * Starts the reference gateway: the only place that assembles Netty bootstraps and pipelines, and that
@@ -94,6 +95,9 @@ public final class Gateway {
 
         CrlSource crls = o.crlSource().orElseGet(() -> new HttpCrlCache(o.clock()));
         McaPolicy policy = o.mcaPolicy();
+        if (!policy.enforces(Requirement.MCA_FLOW_7)) {
+            sessions.skipCertificateBinding();
+        }
         CertificateValidator validator = new CertificateValidator(trustpoints(config), crls, o.clock(), trace)
                 .withPolicy(policy.maxPkcs7Certificates(), policy.skippedChecks(), policy::kindOf);
         TlsCertificateCheck tlsCheck = (chain, corr) -> validator.validate(chain, "TLS client certificate", corr);

@@ -402,7 +402,9 @@ public final class AggregateAuth {
                 ? request.userAgent() : message.version();
         SessionDb.Opened opened = sessions.open(new Login(username, group.name(), policy.name(), conn.clientIp(),
                 conn.clientPort(), conn.localPort(), mode, message.deviceId(), clientVersion, conn.tlsProtocol(),
-                conn.cipherSuite(), firstSubject, secondSubject, policy.idleTimeout()), policy.simultaneousLogins());
+                conn.cipherSuite(), firstSubject, secondSubject, policy.idleTimeout()),
+                conn.hasCertificate() ? conn.peerChain().get(0) : null, // MCA-FLOW-7: the cookie is bound to it
+                policy.simultaneousLogins());
         Session session = opened.session();
         ssl(corr, "Send auth complete");
         LOG.info("session {} opened: user '{}' tunnel group {} from {} ({})", session.index(), printable(username), group.name(),

@@ -153,12 +153,14 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private void connect(ChannelHandlerContext ctx, FullHttpRequest request, ClientConnection conn) {
         String token = webvpnCookie(request);
         Optional<Session> session = sessions.findActive(token);
-        if (session.isEmpty()) {
-            String text = Requirement.MCA_FLOW_7.id() + ": cookie is not acceptable ("
-                    + (token == null ? "no webvpn cookie" : "no active session holds this token") + ")";
+        Optional<String> refusal = session.isPresent() ? session.get().connectRefusal(conn.peerChain())
+                : Optional.of(token == null ? "no webvpn cookie" : "no active session holds this token");
+        if (refusal.isPresent()) {
+            String text = Requirement.MCA_FLOW_7.id() + ": cookie is not acceptable (" + refusal.get() + ")";
             trace.emit(DebugCategory.WEBVPN_ANYCONNECT, conn.correlation(), "CONNECT refused: " + text);
             LOG.info("refused CONNECT from {}: {}", conn.correlation(), text);
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, COOKIE_REFUSED);
+            r.headers().set("X-Reason", text);
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

@@ -1,6 +1,10 @@
 package org.mcalab.gateway.session;
 
 import java.net.Inet4Address;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,8 @@ public final class Session {
     private final String token;
     private final String auditSessionId;
     private final Instant loginTime;
+    /** SHA-256 of the login connection's TLS client certificate; null when the login came without one. */
+    private final byte[] tlsCertificate;
     private final Counters parent = new Counters();
     private final List<TunnelRow> tunnels = new CopyOnWriteArrayList<>();
     private volatile Instant lastActivity;
@@ -25,13 +31,44 @@ public final class Session {
     private volatile State state = State.ACTIVE;
     private volatile String endReason;
 
-    Session(int index, Login login, String token, String auditSessionId, Instant loginTime) {
+    Session(int index, Login login, String token, String auditSessionId, Instant loginTime,
+            X509Certificate tlsCertificate) {
         this.index = index;
         this.login = login;
         this.token = token;
         this.auditSessionId = auditSessionId;
         this.loginTime = loginTime;
         this.lastActivity = loginTime;
+        this.tlsCertificate = tlsCertificate == null ? null : sha256(tlsCertificate);
+    }
+
+    /**
+     * MCA-FLOW-7: may a CONNECT on a connection presenting {@code peerChain} (leaf first, empty for none) use this
+     * session? A session made with a TLS certificate belongs to that certificate: openconnect reconnects with it,
+     * while a copied cookie on a connection with no certificate, another one, or a rogue, revoked or expired one
+     * gets nothing. A login made without a TLS certificate (a password group) binds nothing.
+     *
+     * @return empty when the connection may use the session, else why not
+     */
+    public Optional<String> connectRefusal(List<X509Certificate> peerChain) {
+        if (tlsCertificate == null) {
+            return Optional.empty();
+        }
+        if (peerChain.isEmpty()) {
+            return Optional.of("the session was made with a TLS client certificate and this connection presents none");
+        }
+        if (!MessageDigest.isEqual(tlsCertificate, sha256(peerChain.get(0)))) {
+            return Optional.of("the session was made with another TLS client certificate than this connection's");
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] sha256(X509Certificate certificate) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a TLS client certificate", e);
+        }
     }
 
     public int index() {

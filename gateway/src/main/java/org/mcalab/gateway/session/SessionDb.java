@@ -2,6 +2,7 @@ package org.mcalab.gateway.session;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +35,7 @@ public final class SessionDb {
     private final Map<Integer, Session> byIndex = new ConcurrentHashMap<>();
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean bindCertificates = true;
 
     /**
      * @param gatewayIdHex 8 hex digits that start every audit session id (the ASA uses its outside address:
@@ -52,10 +54,11 @@ public final class SessionDb {
      * Opens the session and then holds its user to {@code vpn-simultaneous-logins} as an ASA does at login: when
      * the user now has more than {@code simultaneousLogins} active sessions, the oldest are logged off.
      *
+     * @param tlsCertificate     the login connection's TLS client certificate (see {@link #open(Login, X509Certificate)})
      * @param simultaneousLogins the group policy's limit; 0 or less for none
      */
-    public synchronized Opened open(Login login, int simultaneousLogins) {
-        Opened opened = open(login);
+    public synchronized Opened open(Login login, X509Certificate tlsCertificate, int simultaneousLogins) {
+        Opened opened = open(login, tlsCertificate);
         enforceSimultaneousLogins(opened.session(), simultaneousLogins);
         return opened;
     }
@@ -85,15 +88,30 @@ public final class SessionDb {
         return ended;
     }
 
-    /** Creates the session and its token: 32 CSPRNG bytes, base64url without padding (never contains ';'). */
+    /** TEST ONLY ("lax" mode, MCA-FLOW-7 skipped): sessions opened from now on are bound to no TLS certificate. */
+    public void skipCertificateBinding() {
+        bindCertificates = false;
+    }
+
+    /** A session bound to no TLS certificate (a login made without one). */
     public Opened open(Login login) {
+        return open(login, null);
+    }
+
+    /**
+     * Creates the session and its token: 32 CSPRNG bytes, base64url without padding (never contains ';').
+     *
+     * @param tlsCertificate the login connection's TLS client certificate: a CONNECT must come with it
+     *                       ({@link Session#connectRefusal}); null for none
+     */
+    public Opened open(Login login, X509Certificate tlsCertificate) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         int index = nextIndex.getAndIncrement();
         var now = clock.instant();
         String audit = gatewayIdHex + String.format("%08x%08x", index, now.getEpochSecond());
-        Session s = new Session(index, login, token, audit, now);
+        Session s = new Session(index, login, token, audit, now, bindCertificates ? tlsCertificate : null);
         byIndex.put(index, s);
         byToken.put(token, s);
         return new Opened(s, token);

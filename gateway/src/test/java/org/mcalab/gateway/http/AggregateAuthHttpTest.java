@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,8 +239,42 @@ class AggregateAuthHttpTest {
         assertThat(ok.header("x-cstp-address")).startsWith("192.168.100.");
     }
 
+    @Test
+    void aCookieOnlyOpensTheTunnelOverTheCertificateItsLoginCameWith() throws Exception {
+        String token = parse(mca.login("machine", "user")).sessionToken();
+        // a copied cookie over a connection with no certificate, another valid one, a rogue, an expired or a revoked
+        // one (those two even hold the machine certificate's key)
+        for (String other : Arrays.asList(null, "user2", "user", "machine-rogue", "machine-expired", "machine-revoked",
+                "machine-rsa3072")) {
+            TlsHttpClient.Response r = connect(token, other);
+            assertThat(r.status()).as(String.valueOf(other)).isEqualTo(401);
+            assertThat(r.header("x-reason")).as(String.valueOf(other)).startsWith("MCA-FLOW-7: cookie is not acceptable "
+                    + "(the session was made with");
+        }
+        TlsHttpClient.Response own = connect(token, "machine");
+        assertThat(own.status()).isEqualTo(200);
+        // openconnect reconnects with the same certificate: served again
+        assertThat(connect(token, "machine").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginWithoutATlsCertificateBindsNothing() throws Exception {
+        ConfigAuth done;
+        try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(null), gateway.port())) {
+            ConfigAuth form = ConfigAuthParser.parse(c.post("/AAA",
+                    ClientMessages.init(NO_MCA, "https://127.0.0.1/AAA", null, false)).body());
+            done = ConfigAuthParser.parse(c.post("/",
+                    ClientMessages.passwordReply(NO_MCA, form.opaqueXml(), "alice", "mcalab-alice", null)).body());
+        }
+        assertThat(connect(done.sessionToken(), null).status()).isEqualTo(200);
+    }
+
     private static TlsHttpClient.Response connect(String token) throws Exception {
-        try (TlsHttpClient c = TlsHttpClient.connect(lab.tls("machine"), gateway.port())) {
+        return connect(token, "machine");
+    }
+
+    private static TlsHttpClient.Response connect(String token, String tlsCredential) throws Exception {
+        try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(tlsCredential), gateway.port())) {
             String head = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + (token == null ? "" : "Cookie: webvpn=" + token + "\r\n") + "X-CSTP-Version: 1\r\n\r\n";
             return c.send(head.getBytes(StandardCharsets.US_ASCII), new byte[0]);

@@ -108,6 +108,10 @@ public final class Attempt {
         return xmlNames.isEmpty() ? null : credential(xmlNames.get(0));
     }
 
+    int extraCount() {
+        return extraNames.size();
+    }
+
     Credential extra(int i) {
         if (i >= extraNames.size()) {
             throw new IllegalArgumentException("this mutation needs credentials.extra[" + i + "]");

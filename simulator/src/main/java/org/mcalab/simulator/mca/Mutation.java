@@ -149,6 +149,9 @@ public enum Mutation {
     // ---- tokens (MCA-FLOW-7)
     CONNECT_FAILED_TOKEN("connect-failed-token", "after a refused attempt, CONNECTs with what it holds (the aggauth-handle)",
             Mutation::connectWithFailedToken),
+    CONNECT_OTHER_CERT("connect-other-cert", "logs in, then CONNECTs with the session's token over TLS with extra[0] "
+            + "(no client certificate without extra); the login's own certificate must still get the tunnel",
+            Mutation::connectWithOtherCertificate),
     CONNECT_MADE_UP_TOKEN("connect-made-up-token", "CONNECTs with a token it made up",
             a -> Flows.tunnelAnswer(a.connectTunnel(a.tlsIdentity(), a.param("token", "0123456789ABCDEF0123456789ABCDEF")),
                     "made-up")),
@@ -348,6 +351,29 @@ public enum Mutation {
         String token = ch.handle() != null ? ch.handle() : "none";
         a.transcript().note("attempt refused (" + failed.text() + "); CONNECT with the aggauth-handle " + token);
         return Flows.tunnelAnswer(a.connectTunnel(identity, token), token).withViolations(failed.violations());
+    }
+
+    /**
+     * A copied cookie on another client's connection (MCA-FLOW-7): the session belongs to the TLS certificate of its
+     * login. The control CONNECT with the login's own certificate must get the tunnel, else a refusal proves nothing.
+     */
+    private static Observation connectWithOtherCertificate(Attempt a) throws IOException {
+        Observation login = Flows.standard(a);
+        if (!login.accepted()) {
+            throw new ScenarioSetupException("the login whose cookie is reused was refused: " + login.text());
+        }
+        String token = login.sessionToken();
+        Credential other = a.extraCount() == 0 ? null : a.extra(0);
+        a.transcript().note("logged in; CONNECT with its token over TLS with "
+                + (other == null ? "no client certificate" : "the certificate " + other.name()));
+        Observation o = Flows.tunnelAnswer(a.connectTunnel(a.identity(other), token), token);
+        HttpResponse own = a.connectTunnel(a.tlsIdentity(), token);
+        if (own.status() != 200) {
+            throw new ScenarioSetupException("the login's own TLS certificate did not get the tunnel either (HTTP "
+                    + own.status() + " " + own.reason() + "), so the refusal proves nothing");
+        }
+        a.transcript().note("control: the same token over the login's own TLS certificate got the tunnel");
+        return o.withViolations(login.violations());
     }
 
     private static Observation badXml(Attempt a, byte[] body) throws IOException {

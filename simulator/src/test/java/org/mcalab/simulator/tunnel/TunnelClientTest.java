@@ -111,7 +111,10 @@ class TunnelClientTest {
     }
 
     static TunnelClient.Config config(String token) {
-        return TunnelClient.Config.of(URI.create(gateway.url()), token, pki.caBundle());
+        // the login's TLS certificate: the gateway binds the session to it (MCA-FLOW-7)
+        Credential machine = pki.load(TestPki.MACHINE);
+        return TunnelClient.Config.of(URI.create(gateway.url()), token, pki.caBundle())
+                .withClientCertificate(machine.privateKey(), machine.chain());
     }
 
     static Session sessionAt(Inet4Address address) {
