@@ -50,6 +50,11 @@ public final class SessionDb {
     /** A new session and its token: the only moment the full token leaves the database. */
     public record Opened(Session session, String token) {}
 
+    /** As {@link #open(Login, X509Certificate, int)} for a login made without a TLS certificate. */
+    public Opened open(Login login, int simultaneousLogins) {
+        return open(login, null, simultaneousLogins);
+    }
+
     /**
      * Opens the session and then holds its user to {@code vpn-simultaneous-logins} as an ASA does at login: when
      * the user now has more than {@code simultaneousLogins} active sessions, the oldest are logged off.
