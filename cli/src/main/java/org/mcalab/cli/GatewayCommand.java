@@ -22,6 +22,7 @@ import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigException;
 import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.config.AsaConfigSummary;
+import org.mcalab.gateway.config.ConfigFileException;
 import org.mcalab.gateway.config.ParseWarning;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.gateway.tunnel.TunInsideNetwork;
@@ -228,6 +229,8 @@ final class GatewayCommand implements Callable<Integer> {
             return AsaConfigParser.parse(file);
         } catch (NoSuchFileException e) {
             throw new UsageException("config file " + file + " does not exist");
+        } catch (ConfigFileException e) {
+            throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         } catch (AsaConfigException e) {

@@ -123,6 +123,25 @@ class GatewayCommandTest {
     }
 
     @Test
+    void aConfigThatIsNotATextFileIsOneLineAndExitTwo() throws Exception {
+        Outcome zero = run("gateway", "--config", "/dev/zero", "--no-admin");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).containsExactly("mcalab: /dev/zero is not a regular file (a device, FIFO or socket)");
+        Path binary = Files.write(dir.resolve("binary.cfg"), new byte[] {'!', '\n', (byte) 0xff, 0x41});
+        Outcome check = run("gateway", "--check", binary.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).containsExactly("mcalab: " + binary + " is not a text file (invalid UTF-8 at byte 2)");
+    }
+
+    @Test
+    void anAddressThisHostDoesNotHaveIsNamedAsSuch() throws Exception {
+        // 192.0.2.1 (TEST-NET-1) is on no interface here: the bind fails with EADDRNOTAVAIL, nothing is sent
+        Outcome o = run("gateway", "--config", config().toString(), "--listen", "192.0.2.1:8443", "--no-admin");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.errors()).containsExactly("mcalab: cannot bind 192.0.2.1:8443: address not available on this host");
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitTwo() throws Exception {
         Path cfg = config();
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -147,8 +147,11 @@ public final class Gateway {
         } catch (Exception e) { // bind() rethrows the checked BindException undeclared
             shutdown(boss, workers, authExecutor);
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (((Throwable) e) instanceof BindException || cause instanceof BindException) {
-                throw new GatewayException("cannot listen on " + hostPort(o.listen()) + ": address already in use", e);
+            if (((Throwable) e) instanceof BindException bind) {
+                throw GatewayException.cannotBind(o.listen(), "", bind);
+            }
+            if (cause instanceof BindException bind) {
+                throw GatewayException.cannotBind(o.listen(), "", bind);
             }
             throw new GatewayException("cannot listen on " + hostPort(o.listen()) + ": " + e.getMessage(), e);
         }

@@ -121,11 +121,11 @@ public final class AdminServer {
                     .bind(address).syncUninterruptibly().channel();
         } catch (Exception e) { // bind() rethrows the checked BindException undeclared
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            String where = address.getAddress().getHostAddress() + ":" + address.getPort();
-            if (((Throwable) e) instanceof BindException) {
-                throw new GatewayException("cannot listen on " + where + " (admin): address already in use", e);
+            if (((Throwable) e) instanceof BindException bind) {
+                throw GatewayException.cannotBind(address, " (admin)", bind);
             }
-            throw new GatewayException("cannot start the admin endpoint on " + where + ": " + e.getMessage(), e);
+            throw new GatewayException("cannot start the admin endpoint on " + address.getAddress().getHostAddress() + ":"
+                    + address.getPort() + ": " + e.getMessage(), e);
         }
         return admin;
     }

@@ -57,6 +57,7 @@ public final class AggregateAuth {
     private final SecureRandom random;
     private final String configHash;
     private final RefusalNotes refusalNotes;
+    private final LocalLockout lockout;
 
     public AggregateAuth(AsaConfig config, AuthInfoTable table, SessionDb sessions, TlsCertificateCheck tlsCheck,
                          McaCheck mca, Trace trace, Clock clock, SecureRandom random) {
@@ -70,6 +71,7 @@ public final class AggregateAuth {
         this.random = random;
         this.configHash = Long.toString(clock.millis());
         this.refusalNotes = new RefusalNotes(clock, random);
+        this.lockout = new LocalLockout(config.localMaxFailedAttempts());
     }
 
     /** POST paths that carry aggregate auth: "/" and every enabled group-url path. */
@@ -368,12 +370,20 @@ public final class AggregateAuth {
         String username = reply.authField("username").orElse("");
         String password = reply.authField("password").orElse(null);
         Optional<LocalUser> user = config.localUser(username);
+        if (user.isPresent() && lockout.locked(user.get())) {
+            LOG.info("login refused for locked-out user '{}' from {}", printable(username), conn.correlation());
+            ssl(h, "User " + printable(username) + " is locked out (aaa local authentication attempts max-fail "
+                    + lockout.limit() + ")");
+            return send(h, GatewayMessages.error("Login failed: the account is locked after " + lockout.limit()
+                    + " failed attempts (aaa local authentication attempts max-fail); an administrator must unlock it."));
+        }
         // Compare even for unknown users so timing does not reveal which names exist.
         boolean ok = user.map(u -> u.passwordMatches(password)).orElseGet(() -> {
             new LocalUser("", "x", false, 0).passwordMatches(password);
             return false;
         });
         if (ok) {
+            lockout.succeeded(user.get());
             ssl(h, "Attempting username/password login");
             X509Certificate cert = conn.hasCertificate() ? conn.peerChain().get(0) : null;
             return complete(request, reply, group, username, AuthMode.AAA,
@@ -381,6 +391,12 @@ public final class AggregateAuth {
         }
         LOG.info("login failed for user '{}' from {} (tunnel group {})", printable(username), conn.correlation(), group.name());
         ssl(h, "Login failed for user " + printable(username));
+        if (user.isPresent() && lockout.failed(user.get())) {
+            LOG.warn("local user '{}' locked out after {} consecutive failed logins", printable(username), lockout.limit());
+            ssl(h, "User " + printable(username) + " locked out on exceeding max-fail " + lockout.limit());
+            return send(h, GatewayMessages.error("Login failed: the account is now locked after " + lockout.limit()
+                    + " failed attempts (aaa local authentication attempts max-fail)."));
+        }
         if (entry.failures() + 1 >= PASSWORD_TRIES) {
             ssl(h, "Too many failed logins; destroying auth info");
             return send(h, GatewayMessages.error("Login failed: too many attempts."));

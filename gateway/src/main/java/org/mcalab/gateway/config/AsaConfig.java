@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A parsed ASA running-config: the typed model of every command the gateway understands, plus the
  * warnings for the lines it did not use. Maps keep the order of the config. Made by {@link AsaConfigParser}.
  *
+ * @param localMaxFailedAttempts {@code aaa local authentication attempts max-fail N}: a local user is locked after
+ *                      N consecutive failed logins (privilege 15 excepted, as on the ASA); empty = no limit, the
+ *                      ASA default
  * @param groupPolicies effective policies (inheritance from {@code DfltGrpPolicy} resolved); always holds
  *                      {@code DfltGrpPolicy}
  */
@@ -19,7 +23,7 @@ public record AsaConfig(Optional<String> version, Optional<String> hostname, Map
                         Map<String, AccessList> accessLists, List<Nat> nats, Map<String, Trustpoint> trustpoints,
                         WebVpn webvpn, Map<String, GroupPolicy> groupPolicies, Map<String, TunnelGroup> tunnelGroups,
                         List<SslTrustPoint> sslTrustPoints, Map<String, LocalUser> localUsers,
-                        List<ParseWarning> warnings) {
+                        OptionalInt localMaxFailedAttempts, List<ParseWarning> warnings) {
 
     public AsaConfig {
         interfaces = ordered(interfaces);

@@ -1,8 +1,6 @@
 package org.mcalab.gateway.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,14 @@ public final class AsaConfigParser {
     private AsaConfigParser() {
     }
 
+    /**
+     * Parses a config file: a regular UTF-8 text file of at most 4 MiB.
+     *
+     * @throws java.nio.file.NoSuchFileException when it does not exist
+     * @throws ConfigFileException when it is not a regular file, too large, unreadable or not text (whole message)
+     */
     public static AsaConfig parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parse(ConfigFile.read(file));
     }
 
     public static AsaConfig parse(String text) {

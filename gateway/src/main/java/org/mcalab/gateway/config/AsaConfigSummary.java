@@ -47,6 +47,9 @@ public final class AsaConfigSummary {
         section(out, "tunnel groups", config.tunnelGroups().values(), g -> tunnelGroup(config, g));
         section(out, "local users", config.localUsers().values(), u -> u.name() + "  privilege " + u.privilege()
                 + (u.usable() ? "" : "  (password is a hash: cannot log in)"));
+        out.append("  lock-out: ").append(config.localMaxFailedAttempts().isPresent()
+                ? "after " + config.localMaxFailedAttempts().getAsInt() + " consecutive failed logins (privilege 15 excepted)"
+                : "none (no 'aaa local authentication attempts max-fail')").append('\n');
 
         out.append("warnings (").append(config.warnings().size()).append(")\n");
         config.warnings().forEach(wn -> out.append("  ").append(wn).append('\n'));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,7 @@ final class ConfigBuilder {
     final Set<String> unsupportedTunnelGroups = new HashSet<>();
     final List<Located<SslTrustPoint>> sslTrustPoints = new ArrayList<>();
     final Map<String, LocalUser> users = new LinkedHashMap<>();
+    Located<Integer> maxFailedAttempts;
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final List<AsaConfigException> errors = new ArrayList<>();
 
@@ -82,7 +84,8 @@ final class ConfigBuilder {
         return new AsaConfig(Optional.ofNullable(version), Optional.ofNullable(hostname), builtInterfaces, builtPools,
                 objects, builtAcls, nats.stream().map(Located::value).toList(), builtTrustpoints,
                 webvpn == null ? WebVpn.NOT_CONFIGURED : webvpn.build(), builtPolicies, builtGroups,
-                sslTrustPoints.stream().map(Located::value).toList(), users, warnings);
+                sslTrustPoints.stream().map(Located::value).toList(), users,
+                maxFailedAttempts == null ? OptionalInt.empty() : OptionalInt.of(maxFailedAttempts.value()), warnings);
     }
 
     private Map<String, Trustpoint> trustpoints() {

@@ -24,6 +24,8 @@ final class TopLevelMode extends Mode {
     static final Form TUNNEL_GROUP = new Form("tunnel-group",
             "tunnel-group NAME type remote-access|general-attributes|webvpn-attributes");
     static final Form SSL_TRUST_POINT = new Form("ssl trust-point", "ssl trust-point TRUSTPOINT [IFNAME]");
+    static final Form MAX_FAIL = new Form("aaa local authentication attempts max-fail",
+            "aaa local authentication attempts max-fail 1-16");
     static final Form USERNAME = new Form("username",
             "username NAME password PASSWORD [encrypted|pbkdf2|nt-encrypted] [privilege 0-15]");
 
@@ -77,6 +79,16 @@ final class TopLevelMode extends Mode {
             config.sslTrustPoints.add(new Located<>(new SslTrustPoint(line.word(2), ifname), line));
         });
         on("username", (line, modes) -> username(line, modes, config));
+        on("aaa local authentication attempts max-fail", (line, modes) -> {
+            MAX_FAIL.size(line, 6);
+            int limit = MAX_FAIL.number(line, 5, 1, 16);
+            Located<Integer> earlier = config.maxFailedAttempts;
+            if (earlier != null && earlier.value() != limit) {
+                throw AsaConfigException.conflict(line.number(), line.text(), MAX_FAIL.command(),
+                        "max-fail is already " + earlier.value() + " at line " + earlier.line().number());
+            }
+            config.maxFailedAttempts = new Located<>(limit, line);
+        });
     }
 
     private static void pool(Line line, ConfigBuilder config) {

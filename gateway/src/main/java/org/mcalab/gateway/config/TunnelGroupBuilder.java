@@ -21,6 +21,7 @@ final class TunnelGroupBuilder {
     Optional<CertificateAttribute> secondary = Optional.empty();
     UsernameFromCertificate.Choice choice = UsernameFromCertificate.Choice.FIRST_CERTIFICATE;
     AuthenticationMethod authentication = AuthenticationMethod.AAA;
+    Line authenticationLine;
     final List<Located<TunnelGroup.GroupAlias>> aliases = new ArrayList<>();
     final List<Located<TunnelGroup.GroupUrl>> urls = new ArrayList<>();
 

@@ -19,7 +19,7 @@ final class TunnelGroupWebVpnMode extends Mode {
             // Other ASA methods (saml, "multiple-certificate aaa") are refused rather than ignored: a
             // group silently falling back to the aaa default would let a password in where the
             // administrator asked for certificates (requirement MCA-LIM-2).
-            builder.authentication = switch (method) {
+            AuthenticationMethod chosen = switch (method) {
                 case "multiple-certificate" -> AuthenticationMethod.MULTIPLE_CERTIFICATE;
                 case "certificate" -> AuthenticationMethod.CERTIFICATE;
                 case "aaa" -> AuthenticationMethod.AAA;
@@ -27,6 +27,16 @@ final class TunnelGroupWebVpnMode extends Mode {
                 default -> throw AUTHENTICATION.fail(line, method.isEmpty() ? "method missing"
                         : "'" + method + "' is not supported");
             };
+            // A second webvpn-attributes block must not quietly turn an MCA group into a password group (MCA-LIM-2).
+            Line earlier = builder.authenticationLine;
+            if (earlier != null && chosen != builder.authentication) {
+                throw AsaConfigException.conflict(line.number(), line.text(), AUTHENTICATION.command(),
+                        "tunnel group " + builder.name + " already has 'authentication "
+                                + builder.authentication.keywords() + "' at line " + earlier.number()
+                                + "; a group has one authentication method");
+            }
+            builder.authentication = chosen;
+            builder.authenticationLine = line;
         });
         on("group-alias", (line, modes) -> {
             ALIAS.size(line, 2, 3);
