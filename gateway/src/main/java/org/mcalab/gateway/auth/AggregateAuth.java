@@ -433,7 +433,7 @@ public final class AggregateAuth {
     private AuthResponse refuse(String corr, ClientConnection conn, TunnelGroup group, Refusal refusal, int status) {
         trace.emit(SSL, corr, refusal.text());
         LOG.info("refused {}{}: {}", conn.correlation(), group == null ? "" : " (tunnel group " + group.name() + ")",
-                refusal.text());
+                ClientText.line(refusal.text()));
         byte[] body = GatewayMessages.error(refusal.text());
         emitGenerated(corr, body);
         return new AuthResponse(status, body, Optional.empty(), Optional.of(refusal));

@@ -21,9 +21,11 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.mcalab.gateway.auth.AggregateAuth;
 import org.mcalab.gateway.auth.AuthRequest;
@@ -69,8 +71,66 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         this.gatewayName = gatewayName;
     }
 
+    /**
+     * Requests held behind the one being answered. One TLS read can carry many pipelined requests, which the decoder
+     * hands on even with auto-read off; past this many the rest are dropped and the connection is closed once the
+     * held ones are answered (issue 14 #7).
+     */
+    static final int MAX_HELD = 16;
+
+    /** Pipelined requests waiting for their turn (event loop only). */
+    private final ArrayDeque<FullHttpRequest> held = new ArrayDeque<>();
+    /** An answer is being prepared off the event loop; later requests wait so answers stay in request order. */
+    private boolean busy;
+    private boolean overflowed;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!busy) {
+            route(ctx, request);
+        } else if (held.size() < MAX_HELD) {
+            held.add(request.retain());
+        } else if (!overflowed) {
+            overflowed = true;
+            LOG.info("closing {}: more than {} pipelined requests", ctx.channel().remoteAddress(), MAX_HELD);
+        }
+    }
+
+    /** The current answer is written: take the next held request, or read again. */
+    private void answered(ChannelHandlerContext ctx) {
+        busy = false;
+        while (!busy && !held.isEmpty() && ctx.channel().isActive()) {
+            FullHttpRequest next = held.poll();
+            try {
+                route(ctx, next);
+            } finally {
+                next.release();
+            }
+        }
+        if (busy) {
+            return;
+        }
+        if (overflowed || !ctx.channel().isActive()) {
+            dropHeld();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void dropHeld() {
+        while (!held.isEmpty()) {
+            held.poll().release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        dropHeld();
+        super.channelInactive(ctx);
+    }
+
+    private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
         DecoderResult decoded = request.decoderResult();
         if (!decoded.isSuccess()) {
             badRequest(ctx, decoded.cause());
@@ -81,6 +141,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         HttpMethod method = request.method();
         if (HttpMethod.CONNECT.equals(method)) {
             if (TUNNEL_PATH.equals(request.uri()) || TUNNEL_PATH.equals(path)) {
+                dropHeld(); // the connection becomes a tunnel: nothing pipelined behind CONNECT is HTTP any more
                 connect(ctx, request, conn);
             } else {
                 plain(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n");
@@ -127,6 +188,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         HttpVersion version = request.protocolVersion();
         // One request at a time per connection: responses stay in order, and a client cannot queue work.
         ctx.channel().config().setAutoRead(false);
+        busy = true;
         try {
             authExecutor.execute(() -> {
                 AuthResponse r;
@@ -139,14 +201,18 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                 AuthResponse answer = r;
                 String cookie = setCookie(answer);
                 ctx.executor().execute(() -> {
-                    ctx.channel().config().setAutoRead(true);
                     respond(ctx, version, keepAlive, HttpResponseStatus.valueOf(answer.status()), XML_TYPE, answer.body(),
                             cookie);
+                    answered(ctx);
                 });
             });
         } catch (RejectedExecutionException e) {
+            busy = false;
             ctx.channel().config().setAutoRead(true);
-            xml(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, GatewayMessages.error("gateway shutting down"), null);
+            // Each connection has one request in the queue at most, so a full queue means many clients, not one.
+            boolean down = authExecutor instanceof ExecutorService es && es.isShutdown();
+            xml(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, GatewayMessages.error(down ? "gateway shutting down"
+                    : Requirement.MCA_ROB_3.id() + ": gateway busy, try again"), null);
         }
     }
 

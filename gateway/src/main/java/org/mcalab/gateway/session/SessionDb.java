@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.nio.charset.StandardCharsets;
+import org.mcalab.gateway.trace.ClientText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,8 @@ public final class SessionDb {
         int excess = others.size() + 1 - limit;
         List<Session> ended = new ArrayList<>();
         for (Session old : others.subList(0, Math.max(0, Math.min(excess, others.size())))) {
-            LOG.info("user {}: more than {} simultaneous logins; logging off the oldest session {}", user, limit, old.index());
+            LOG.info("user {}: more than {} simultaneous logins; logging off the oldest session {}", ClientText.line(user),
+                    limit, old.index());
             if (end(old.index(), MAX_LOGINS_EXCEEDED)) {
                 ended.add(old);
             }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mcalab.gateway.trace.ClientText;
 
 /**
  * Renders sessions the way the ASA's {@code show vpn-sessiondb [detail] anyconnect} does (seed, Verify
@@ -171,11 +172,17 @@ public final class SessionView {
     }
 
     private static void line(StringBuilder b, String indent, String label, String value) {
-        b.append(indent).append(String.format("%-13s: %s", label, value)).append('\n');
+        b.append(indent).append(String.format("%-13s: %s", label, shown(value))).append('\n');
     }
 
     private static void pair(StringBuilder b, String indent, String label1, String value1, String label2, String value2) {
-        b.append(indent).append(String.format("%-13s: %-23s%-13s: %s", label1, value1, label2, value2)).append('\n');
+        b.append(indent).append(String.format("%-13s: %-23s%-13s: %s", label1, shown(value1), label2, shown(value2)))
+                .append('\n');
+    }
+
+    /** Usernames, certificate names, device ids and versions come from clients: one escaped line each (issue 14 #10). */
+    private static String shown(String value) {
+        return ClientText.line(value, 256);
     }
 
     /** The same facts as {@link #detail}, as a JSON-ready map (token shown as its prefix only). */

@@ -36,6 +36,7 @@ import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.session.TunnelRow;
+import org.mcalab.gateway.trace.ClientText;
 import org.mcalab.protocol.cstp.CstpFrame;
 import org.mcalab.protocol.cstp.CstpFrameDecoder;
 import org.mcalab.protocol.cstp.CstpFrameEncoder;
@@ -206,7 +207,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         pipeline.addLast("cstp-decoder", new CstpFrameDecoder(Math.min(CstpFrame.MAX_PAYLOAD, response.mtu() + FRAME_SLACK)));
         pipeline.addLast("cstp-encoder", CstpFrameEncoder.INSTANCE);
         pipeline.addLast("cstp-tunnel", handler);
-        LOG.info("session {} ({}): CSTP tunnel up, address {}, MTU {}", session.index(), session.login().username(),
+        LOG.info("session {} ({}): CSTP tunnel up, address {}, MTU {}", session.index(), ClientText.line(session.login().username()),
                 owner.address.getHostAddress(), response.mtu());
     }
 

@@ -75,4 +75,16 @@ class SessionViewTest {
         assertThat(db.findActive(o.token())).isEmpty();
         assertThat(db.findActive("x" + o.token().substring(1))).isEmpty();
     }
+
+    /** Issue 14 #10: a certificate CN with ESC or a newline is shown escaped, on one row, in show vpn-sessiondb. */
+    @Test
+    void clientTextIsEscapedInTheTextViews() {
+        db.open(new Login("evil\u001b[2J\nIndex        : 99", "ANYCONNECT-MCA", "Grouppolicy-MCA", "10.197.223.235", 51609,
+                443, AuthMode.MULTIPLE_CERTIFICATE, "linux-64\r", "openconnect\u009b31m", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
+                "cn=evil\u001b]0;owned\u0007", "cn=UserID\ncn=forged", Optional.empty()));
+        String text = SessionView.summary(db.active(), clock.instant()) + SessionView.detail(db.active(), clock.instant());
+        assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b", "\r").doesNotContain("\nIndex        : 99")
+                .contains("Username     : evil\\x1b[2J\\x0aIndex        : 99", "1st Cert     : cn=evil\\x1b]0;owned\\x07",
+                        "2nd Cert     : cn=UserID\\x0acn=forged");
+    }
 }
