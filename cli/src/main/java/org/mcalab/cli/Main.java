@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Prove that multiple-certificate authentication (MCA) works before it reaches users.",
         subcommands = {PkiCommand.class, GatewayCommand.class, SuiteCommand.class, ShowCommand.class, DebugCommand.class,
+                ClearCommand.class,
                 LoadCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

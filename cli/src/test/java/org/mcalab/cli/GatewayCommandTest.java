@@ -204,6 +204,12 @@ class GatewayCommandTest {
             Outcome crypto = run("show", "crypto", "ca", "certificate", "--admin", "127.0.0.1:" + adminPort);
             assertThat(crypto.exitCode()).isZero();
 
+            Outcome clear = run("clear", "aaa", "local", "user", "lockout", "all", "--admin", "127.0.0.1:" + adminPort);
+            assertThat(clear.exitCode()).as(String.join("\n", clear.err())).isZero();
+            assertThat(String.join("\n", clear.out())).contains("\"unlocked\" : [ ]");
+            assertThat(run("clear", "aaa", "local", "user", "lockout", "bob", "--admin", "127.0.0.1:" + adminPort).exitCode())
+                    .isEqualTo(2);
+
             // the token the show commands found without a flag: a 0600 file keyed by the admin port
             Path tokenFile = AdminTokenFile.defaultFor(adminPort);
             assertThat(err.toString()).contains("token in " + tokenFile + " (0600)");

@@ -160,7 +160,8 @@ public final class Gateway {
         AdminServer admin = null;
         if (o.admin().isPresent()) {
             try {
-                admin = AdminServer.start(o.admin().get(), sessions, trace, config, o.clock());
+                admin = AdminServer.start(o.admin().get(), sessions, trace, config, auth.lockout(), o.clock(),
+                        AdminServer.REQUEST_TIMEOUT);
             } catch (GatewayException e) {
                 server.close().syncUninterruptibly();
                 shutdown(boss, workers, authExecutor);

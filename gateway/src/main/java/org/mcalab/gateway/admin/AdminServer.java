@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mcalab.gateway.GatewayException;
+import org.mcalab.gateway.auth.LocalLockout;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
@@ -57,6 +58,8 @@ import org.mcalab.gateway.trace.TraceLog;
  *   <li>{@code GET /trace?since=N[&format=text]} — trace events after sequence N</li>
  *   <li>{@code POST /debug?category=CAT|all&on=true|false} — switch printing of a debug category</li>
  *   <li>{@code POST /sessions/{index}/logoff} — end a session</li>
+ *   <li>{@code GET /aaa/lockout} — locked local users; {@code POST /aaa/lockout/clear[?username=NAME]} — unlock
+ *       one or all ({@code clear aaa local user lockout})</li>
  *   <li>{@code GET /health} — the only request that needs no token</li>
  * </ul>
  * Exposure (README "The reference gateway"): loopback only; every request must name a loopback host with the
@@ -79,13 +82,15 @@ public final class AdminServer {
     private final SessionDb sessions;
     private final TraceLog trace;
     private final AsaConfig config;
+    private final LocalLockout lockout;
     private final Clock clock;
     private final String token;
     private final AtomicInteger open = new AtomicInteger();
 
-    private AdminServer(EventLoopGroup loop, SessionDb sessions, TraceLog trace, AsaConfig config, Clock clock,
-                        String token) {
+    private AdminServer(EventLoopGroup loop, SessionDb sessions, TraceLog trace, AsaConfig config, LocalLockout lockout,
+                        Clock clock, String token) {
         this.loop = loop;
+        this.lockout = lockout;
         this.sessions = sessions;
         this.trace = trace;
         this.config = config;
@@ -94,12 +99,7 @@ public final class AdminServer {
     }
 
     public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
-                                    Clock clock) throws GatewayException {
-        return start(address, sessions, trace, config, clock, REQUEST_TIMEOUT);
-    }
-
-    public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
-                                    Clock clock, Duration requestTimeout) throws GatewayException {
+                                    LocalLockout lockout, Clock clock, Duration requestTimeout) throws GatewayException {
         if (!address.getAddress().isLoopbackAddress()) {
             throw new GatewayException("the admin endpoint must listen on a loopback address, not "
                     + address.getAddress().getHostAddress());
@@ -107,7 +107,7 @@ public final class AdminServer {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory("mcalab-admin", true));
-        AdminServer admin = new AdminServer(loop, sessions, trace, config, clock, HexFormat.of().formatHex(secret));
+        AdminServer admin = new AdminServer(loop, sessions, trace, config, lockout, clock, HexFormat.of().formatHex(secret));
         try {
             admin.server = new ServerBootstrap()
                     .group(loop)
@@ -217,6 +217,12 @@ public final class AdminServer {
             int index = Integer.parseInt(path.split("/")[2]);
             return sessions.end(index, "Administrator Reset") ? Reply.json(200, Map.of("loggedOff", index))
                     : Reply.json(404, Map.of("error", "no active session with index " + index));
+        } else if (method.equals("GET") && path.equals("/aaa/lockout")) {
+            return Reply.json(200, Map.of("locked", lockout.locked()));
+        } else if (method.equals("POST") && path.equals("/aaa/lockout/clear")) {
+            String user = q.get("username");
+            return Reply.json(200, Map.of("unlocked", user == null ? lockout.clearAll()
+                    : lockout.clear(user) ? List.of(user) : List.of()));
         }
         return Reply.json(404, Map.of("error", "unknown admin request " + method + " " + path));
     }

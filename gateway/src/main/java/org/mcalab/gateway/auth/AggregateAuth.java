@@ -74,6 +74,11 @@ public final class AggregateAuth {
         this.lockout = new LocalLockout(config.localMaxFailedAttempts());
     }
 
+    /** The local users' lock-out ({@code aaa local authentication attempts max-fail}), for the admin endpoint. */
+    public LocalLockout lockout() {
+        return lockout;
+    }
+
     /** POST paths that carry aggregate auth: "/" and every enabled group-url path. */
     public boolean accepts(String path) {
         String p = path == null ? "/" : path;

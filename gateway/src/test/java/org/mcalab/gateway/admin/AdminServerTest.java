@@ -69,7 +69,8 @@ class AdminServerTest {
     @Test
     void aStalledClientBlocksNobodyAndIsClosedAfterTheRequestTimeout() throws Exception {
         AdminServer quick = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), gateway.sessions(), gateway.trace(),
-                gateway.config(), Clock.systemUTC(), Duration.ofMillis(300));
+                gateway.config(), new org.mcalab.gateway.auth.LocalLockout(java.util.OptionalInt.empty()), Clock.systemUTC(),
+                Duration.ofMillis(300));
         try (Socket stalled = new Socket("127.0.0.1", quick.address().getPort());
              Socket stalledOnMain = new Socket("127.0.0.1", gateway.adminAddress().orElseThrow().getPort())) {
             stalled.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));

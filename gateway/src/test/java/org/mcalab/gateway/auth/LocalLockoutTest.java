@@ -3,12 +3,17 @@ package org.mcalab.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.admin.AdminServer;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.config.LocalUser;
@@ -28,7 +33,15 @@ class LocalLockoutTest {
         assertThat(text).contains("aaa local authentication attempts max-fail 10\n");
         AsaConfig config = AsaConfigParser.parse(text.replace("max-fail 10\n", "max-fail " + maxFail + "\n"));
         return Gateway.start(GatewayOptions.builder(config, lab.identity())
-                .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).build());
+                .listen(new InetSocketAddress("127.0.0.1", 0)).admin(new InetSocketAddress("127.0.0.1", 0))
+                .traceOut(null).build());
+    }
+
+    private static HttpResponse<String> admin(RunningGateway g, String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + g.adminAddress().orElseThrow().getPort() + path))
+                .header(AdminServer.TOKEN_HEADER, g.adminToken().orElseThrow())
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** init on the password group, then the form answer. */
@@ -58,6 +71,12 @@ class LocalLockoutTest {
             assertThat(loggedIn(right)).isFalse();
             assertThat(right.errors()).anyMatch(e -> e.contains("the account is locked after 3 failed attempts"));
             assertThat(g.sessions().active()).isEmpty();
+
+            // clear aaa local user lockout, through the admin endpoint
+            assertThat(admin(g, "GET", "/aaa/lockout").body()).contains("\"locked\" : [ \"alice\" ]");
+            assertThat(admin(g, "POST", "/aaa/lockout/clear?username=alice").body()).contains("\"unlocked\" : [ \"alice\" ]");
+            assertThat(loggedIn(login(lab, g, PASSWORD))).isTrue();
+            assertThat(admin(g, "POST", "/aaa/lockout/clear").body()).contains("\"unlocked\" : [ ]");
         }
     }
 
