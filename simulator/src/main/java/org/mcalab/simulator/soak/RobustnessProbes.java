@@ -51,7 +51,15 @@ public final class RobustnessProbes {
      *                       plus slack; the embedded gateway's is 30 s)
      * @param handshakeLimit how long a half-finished TLS handshake may stay open (handshake timeout plus slack)
      */
-    public record Options(int attempts, Duration slowlorisLimit, Duration handshakeLimit) {
+    /**
+     * @param floodInits     how many unanswered inits one source sends before a well-behaved login; the default,
+     *                       10,000, is what filled the reference gateway's table once (issue 14 #2)
+     */
+    public record Options(int attempts, Duration slowlorisLimit, Duration handshakeLimit, int floodInits) {
+        public Options(int attempts, Duration slowlorisLimit, Duration handshakeLimit) {
+            this(attempts, slowlorisLimit, handshakeLimit, 10_000);
+        }
+
         public static Options defaults() {
             return new Options(3, Duration.ofSeconds(45), Duration.ofSeconds(30));
         }
@@ -90,6 +98,7 @@ public final class RobustnessProbes {
             probes.add(tenMebibytes());
             probes.add(endlessHeader());
             probes.add(unansweredInits());
+            probes.add(floodFromOneSource());
             probes.add(badCookies());
             probes.add(slowloris.get(options.slowlorisLimit().toSeconds() * 2 + 30, TimeUnit.SECONDS));
             probes.add(halfHandshake.get(options.handshakeLimit().toSeconds() * 2 + 30, TimeUnit.SECONDS));
@@ -197,6 +206,50 @@ public final class RobustnessProbes {
         }
         return new RobustnessSection.Probe("abandoned", n + " inits never answered", n,
                 challenged + " challenged (table size not visible on this target)", challenged == n);
+    }
+
+    /**
+     * One source opens {@code floodInits} MCA attempts without a TLS certificate over keep-alive and never answers
+     * them; then a well-behaved client must still log in (MCA-ROB-3). A gateway that refuses every new attempt once its
+     * pending table is full locks everyone out this way; a fair one bounds what one source holds (the reference
+     * gateway evicts that source's own oldest attempts).
+     */
+    private RobustnessSection.Probe floodFromOneSource() {
+        int n = options.floodInits();
+        OptionalInt before = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        byte[] init = ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(Soak.GROUP), null, false);
+        int answered = 0;
+        String problem = "";
+        Connection c = null;
+        try {
+            for (int i = 0; i < n; i++) {
+                if (c == null) {
+                    c = client.open(ClientIdentity.none());
+                }
+                try {
+                    var r = c.post(Soak.GROUP, init, Profile.LINUX.userAgent(), null);
+                    answered += r.status() < 500 ? 1 : 0;
+                    if (r.status() >= 500) {
+                        problem = "; init " + (i + 1) + " got HTTP " + r.status();
+                    }
+                } catch (IOException closed) {
+                    c.close(); // the gateway may close a busy connection: the flood goes on on a new one
+                    c = null;
+                }
+            }
+        } catch (IOException e) {
+            problem = "; flood stopped: " + e.getMessage();
+        } finally {
+            if (c != null) {
+                c.close();
+            }
+        }
+        OptionalInt after = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        String held = before.isPresent() && after.isPresent()
+                ? "; the source holds " + (after.getAsInt() - before.getAsInt()) + " pending" : "";
+        RobustnessSection.Probe login = stillServes();
+        return new RobustnessSection.Probe("flood", n + " unanswered inits from one source, then a well-behaved login", n,
+                answered + " of " + n + " inits answered" + held + problem + "; then " + login.outcome(), login.passed());
     }
 
     private RobustnessSection.Probe badCookies() {

@@ -17,12 +17,14 @@ class RobustnessProbesTest {
     @Test
     @Timeout(150)
     void everyProbePassesAgainstTheReferenceGateway() throws Exception {
+        // a 500-entry table and a flood of twice that: what 10,000 inits do to the default 10,000-entry table
         try (EmbeddedLab lab = EmbeddedLab.start(dir, b -> b.requestTimeout(Duration.ofSeconds(3))
-                .handshakeTimeout(Duration.ofSeconds(3)))) {
+                .handshakeTimeout(Duration.ofSeconds(3)).authInfoCap(500))) {
             RobustnessSection s = RobustnessProbes.run(lab.target(),
-                    new RobustnessProbes.Options(2, Duration.ofSeconds(12), Duration.ofSeconds(12)));
+                    new RobustnessProbes.Options(2, Duration.ofSeconds(12), Duration.ofSeconds(12), 1_000));
             assertThat(s.probes()).extracting(RobustnessSection.Probe::input).contains("external entity (XXE)",
                     "billion laughs", "10 MiB body", "one byte per second", "TLS handshake stopped after the ClientHello",
+                    "1000 unanswered inits from one source, then a well-behaved login",
                     "well-behaved MCA login after the probes");
             assertThat(s.probes()).allSatisfy(p -> assertThat(p.passed()).as(p.kind() + " / " + p.input() + ": " + p.outcome()).isTrue());
         }
