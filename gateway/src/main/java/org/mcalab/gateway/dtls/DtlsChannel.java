@@ -151,11 +151,15 @@ public final class DtlsChannel {
              DtlsServer.Stats stats) {
         DTLSTransport established;
         try {
-            handshakeSlots.acquire();
             try {
-                established = protocol.accept(server, transport);
+                handshakeSlots.acquire();
+                try {
+                    established = protocol.accept(server, transport);
+                } finally {
+                    handshakeSlots.release();
+                }
             } finally {
-                handshakeSlots.release();
+                registration.endHandshake();
             }
         } catch (IOException | RuntimeException e) {
             stats.handshakeFailures.increment();

@@ -3,6 +3,7 @@ package org.mcalab.gateway.dtls;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.mcalab.gateway.session.Counters;
 
@@ -31,12 +32,20 @@ public final class DtlsRegistry {
         return byId.size();
     }
 
+    /**
+     * Handshakes one session may have in progress at once. Each holds a worker thread until it completes or times out,
+     * and a ClientHello naming the session's id from a new port starts one: without a bound, copies of one
+     * ClientHello from many ports would tie up threads without end. A client runs one handshake at a time.
+     */
+    static final int MAX_PENDING_HANDSHAKES = 2;
+
     /** One session's DTLS entitlement; its counters live as long as the registration, across re-handshakes. */
     public final class Registration implements AutoCloseable {
         private final DtlsParameters parameters;
         private final DtlsChannelListener listener;
         private final Counters counters = new Counters();
         private final AtomicReference<DtlsChannel> current = new AtomicReference<>();
+        private final AtomicInteger pendingHandshakes = new AtomicInteger();
         private volatile boolean active = true;
 
         private Registration(DtlsParameters parameters, DtlsChannelListener listener) {
@@ -89,6 +98,19 @@ public final class DtlsRegistry {
                 old.close("replaced by a new handshake");
             }
             return true;
+        }
+
+        /** False when {@link #MAX_PENDING_HANDSHAKES} are already running: the ClientHello is dropped. */
+        boolean beginHandshake() {
+            if (pendingHandshakes.incrementAndGet() > MAX_PENDING_HANDSHAKES) {
+                pendingHandshakes.decrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        void endHandshake() {
+            pendingHandshakes.decrementAndGet();
         }
 
         void forget(DtlsChannel channel) {

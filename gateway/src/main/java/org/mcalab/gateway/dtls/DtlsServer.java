@@ -164,6 +164,10 @@ public final class DtlsServer implements AutoCloseable {
 
     private void startHandshake(InetSocketAddress sender, DtlsRegistry.Registration reg, DtlsRecords.ClientHello hello,
                                 byte[] d, DtlsChannel existing) {
+        if (!reg.beginHandshake()) {
+            stats.handshakesRefused.increment();
+            return;
+        }
         if (existing != null) {
             existing.close("new ClientHello from the same address");
         }
@@ -186,6 +190,7 @@ public final class DtlsServer implements AutoCloseable {
                 peers.remove(sender, fresh);
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            reg.endHandshake();
             fresh.close("gateway stopping");
         }
     }
@@ -220,22 +225,27 @@ public final class DtlsServer implements AutoCloseable {
         final LongAdder queueFull = new LongAdder();
         final LongAdder handshakes = new LongAdder();
         final LongAdder handshakeFailures = new LongAdder();
+        final LongAdder handshakesRefused = new LongAdder();
         final LongAdder errors = new LongAdder();
 
         Snapshot snapshot() {
             return new Snapshot(datagrams.sum(), filtered.sum(), garbage.sum(), unknownSession.sum(), unknownPeer.sum(),
-                    replayed.sum(), queueFull.sum(), handshakes.sum(), handshakeFailures.sum(), errors.sum());
+                    replayed.sum(), queueFull.sum(), handshakes.sum(), handshakeFailures.sum(), handshakesRefused.sum(),
+                    errors.sum());
         }
 
         /**
          * @param unknownSession ClientHellos whose session id no active session owns (also logged-out sessions)
          * @param unknownPeer    non-ClientHello datagrams from an address without a channel
          * @param replayed       protected records whose sequence number was already accepted
+         * @param handshakesRefused ClientHellos dropped because their session already had
+         *                       {@link DtlsRegistry#MAX_PENDING_HANDSHAKES} handshakes in progress
          */
         public record Snapshot(long datagrams, long filtered, long garbage, long unknownSession, long unknownPeer,
-                               long replayed, long queueFull, long handshakes, long handshakeFailures, long errors) {
+                               long replayed, long queueFull, long handshakes, long handshakeFailures,
+                               long handshakesRefused, long errors) {
             public long dropped() {
-                return filtered + garbage + unknownSession + unknownPeer + replayed + queueFull;
+                return filtered + garbage + unknownSession + unknownPeer + replayed + queueFull + handshakesRefused;
             }
         }
     }
