@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.dtls.DtlsEndpoint;
 import org.mcalab.gateway.dtls.DtlsService;
 import org.mcalab.gateway.dtls.PskExporter;
@@ -64,16 +65,34 @@ class OpenconnectDtlsTest {
     }
 
     private CstpTunnelService start(DtlsEndpoint endpoint) throws Exception {
+        return start(endpoint, TlsEngine.preferred());
+    }
+
+    private CstpTunnelService start(DtlsEndpoint endpoint, TlsEngine engine) throws Exception {
         CstpTunnelService tunnels = CstpTunnelService.forConfig(lab.config(), TunnelTiming.REAL, Clock.systemUTC())
                 .dtls(endpoint);
-        gateway = Gateway.start(lab.options().tunnelService(tunnels).build());
+        gateway = Gateway.start(lab.options().tunnelService(tunnels).tlsEngine(engine).build());
         return tunnels;
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void probeTrafficCrossesUdpOnceDtlsIsEstablished() throws Exception {
-        CstpTunnelService tunnels = start(DtlsEndpoint.sameAsHttps(Trace.NONE));
+        probeOverDtls(TlsEngine.preferred());
+    }
+
+    /** PSK-NEGOTIATE needs JDK 25's keying-material exporter and the JDK engine for CSTP (README, DTLS). */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void pskNegotiateOnJdk25WithTheJdkEngine() throws Exception {
+        Assumptions.assumeTrue(PskExporter.available(), "PSK-NEGOTIATE needs JDK 25 (this is " + Runtime.version() + ")");
+        probeOverDtls(TlsEngine.JDK);
+    }
+
+    private void probeOverDtls(TlsEngine engine) throws Exception {
+        CstpTunnelService tunnels = start(DtlsEndpoint.sameAsHttps(Trace.NONE), engine);
+        // only SunJSSE on JDK 25 exports the CSTP session's keying material: PSK-NEGOTIATE; else legacy resumption
+        String suite = PskExporter.available() && engine == TlsEngine.JDK ? "PSK-AES256-GCM-SHA384" : "AES256-GCM-SHA384";
         Run run = run(() -> {
             DtlsService dtls = tunnels.dtls().service().orElseThrow();
             assertThat(dtls.server().port()).as("UDP on the HTTPS port number").isEqualTo(gateway.port());
@@ -81,8 +100,7 @@ class OpenconnectDtlsTest {
             TunnelRow ssl = row(s, TunnelRow.Kind.SSL).orElseThrow();
             TunnelRow dtlsRow = row(s, TunnelRow.Kind.DTLS).orElseThrow(() -> new AssertionError("no DTLS-Tunnel row"));
             assertThat(dtlsRow.encapsulation()).isEqualTo("DTLSv1.2");
-            // JDK 25+ can export the CSTP session's keying material: PSK-NEGOTIATE; JDK 17: legacy resumption
-            assertThat(dtlsRow.ciphersuite()).isEqualTo(PskExporter.available() ? "PSK-AES256-GCM-SHA384" : "AES256-GCM-SHA384");
+            assertThat(dtlsRow.ciphersuite()).isEqualTo(suite);
             assertThat(dtlsRow.encryption()).isEqualTo("AES-GCM-256");
             assertThat(dtlsRow.dstPort()).isEqualTo(gateway.port());
 
