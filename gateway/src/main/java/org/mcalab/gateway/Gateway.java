@@ -15,6 +15,7 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -182,7 +183,8 @@ public final class Gateway {
     }
 
     /**
-     * TLS 1.3 preferred, TLS 1.2 allowed; the client certificate requested in the main handshake but optional. Both
+     * TLS 1.3 preferred, TLS 1.2 allowed with ECDHE and AEAD suites only ({@link TlsEngine#CIPHER_SUITES}), no client
+     * renegotiation; the client certificate requested in the main handshake but optional. Both
      * engines hand the same things to the application: the peer chain as X509Certificates, JSSE-style protocol and
      * cipher suite names.
      */
@@ -195,6 +197,7 @@ public final class Gateway {
             return SslContextBuilder.forServer(identity.key(), identity.chain().toArray(new X509Certificate[0]))
                     .sslProvider(engine.provider())
                     .protocols("TLSv1.3", "TLSv1.2")
+                    .ciphers(TlsEngine.CIPHER_SUITES, SupportedCipherSuiteFilter.INSTANCE)
                     .clientAuth(ClientAuth.OPTIONAL)
                     .trustManager(new AcceptAnyClientCertificate())
                     .build();

@@ -2,6 +2,7 @@ package org.mcalab.gateway;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,26 @@ public enum TlsEngine {
     OPENSSL(SslProvider.OPENSSL),
     /** The JDK's SSLEngine (SunJSSE). */
     JDK(SslProvider.JDK);
+
+    /**
+     * The suites the gateway accepts (both engines): TLS 1.3's AEAD suites, then TLS 1.2 with ECDHE key exchange and
+     * an AEAD cipher only. No static-RSA key exchange (no forward secrecy), no CBC and no SHA-1 MAC: a client offering
+     * only those gets a handshake failure. openconnect 9.01 (GnuTLS) offers TLS 1.3 and ECDHE-RSA-AES-GCM; DTLS
+     * negotiates its own suites (gateway/dtls).
+     */
+    public static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+
+    static {
+        // SunJSSE serves a TLS 1.2 client's renegotiation unless this JVM-wide switch is on; it reads the switch once,
+        // before its first server handshake, so it is set when the engines are first named (BoringSSL never
+        // renegotiates as a server).
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+    }
 
     private final SslProvider provider;
 
