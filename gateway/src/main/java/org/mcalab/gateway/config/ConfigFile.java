@@ -76,7 +76,7 @@ final class ConfigFile {
     private static String decode(Path file, byte[] bytes) throws ConfigFileException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw notText(file, "NUL byte at byte " + i);
+                throw notText(file, "a NUL at byte " + i);
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

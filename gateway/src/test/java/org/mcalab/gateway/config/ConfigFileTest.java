@@ -57,7 +57,7 @@ class ConfigFileTest {
         Path nul = dir.resolve("nul.cfg");
         Files.write(nul, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0});
         assertThatThrownBy(() -> AsaConfigParser.parse(nul)).isInstanceOf(ConfigFileException.class)
-                .hasMessage(nul + " is not a text file (NUL byte at byte 7)");
+                .hasMessage(nul + " is not a text file (a NUL at byte 7)");
         Path utf8 = dir.resolve("utf8.cfg");
         Files.writeString(utf8, "hostname X\n! café — ü\n");
         assertThat(AsaConfigParser.parse(utf8).hostname()).contains("X");
