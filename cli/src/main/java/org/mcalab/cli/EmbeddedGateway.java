@@ -77,6 +77,11 @@ final class EmbeddedGateway implements AutoCloseable {
         return gateway.url();
     }
 
+    /** Sessions the gateway holds now (tests check that the suite logged its own out). */
+    int activeSessions() {
+        return gateway.sessions().size();
+    }
+
     /** The minted PKI, as {@code --pki} takes it. */
     java.nio.file.Path pkiDir() {
         return lab.pki().dir();

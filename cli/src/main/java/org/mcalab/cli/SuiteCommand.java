@@ -19,9 +19,11 @@ import org.mcalab.fixtures.Manifest;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.reports.ReportFiles;
 import org.mcalab.reports.ReportWriter;
+import org.mcalab.reports.RequirementCoverage;
 import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.Status;
+import org.mcalab.reports.model.Verdict;
 import org.mcalab.simulator.client.GatewayTrust;
 import org.mcalab.simulator.scenario.Catalogue;
 import org.mcalab.simulator.scenario.CatalogueException;
@@ -45,12 +47,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mcalab suite}: runs the conformance catalogue against the embedded reference gateway (default) or
  * any gateway ({@code --target}), prints one line per scenario and writes results.json, junit.xml and
- * report.html. Exit 0 conformant, 1 non-conformant, 2 harness or environment error.
+ * report.html. Exit 0 CONFORMANT, 1 NON-CONFORMANT, 2 INCOMPLETE or a harness or environment error: the exit status
+ * always says what the verdict line, results.json, junit.xml and report.html say.
  */
 @Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the MCA conformance suite and write results.json, junit.xml and report.html.",
                 "Without --target: mints a PKI, starts the reference gateway in-process and tests it.",
-                "Exit status: 0 conformant, 1 non-conformant, 2 harness or environment error."})
+                "Exit status: 0 CONFORMANT, 1 NON-CONFORMANT, 2 INCOMPLETE (something could not be verified) or a"
+                        + " harness or environment error."})
 final class SuiteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -158,16 +162,22 @@ final class SuiteCommand implements Callable<Integer> {
             stdout.println(line);
             stdout.flush();
         });
+        stdout.printf(Locale.ROOT, "Preflight against %s%s...%n", t.url() + options.groups().mca(),
+                embedded != null ? " (embedded reference gateway)" : "");
+        stdout.flush();
         try {
             runner.preflight(selected);
         } catch (SuiteSetupException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        stdout.printf(Locale.ROOT, "Running %d scenarios against %s%s%n", selected.size(), t.url(),
+        // What the gateway does not do leads the output: every BLOCKED line below follows from it.
+        for (String finding : runner.findings()) {
+            stdout.println("FINDING: " + finding);
+        }
+        stdout.printf(Locale.ROOT, "Running %d scenarios against %s%s%n", selected.size(), t.url() + options.groups().mca(),
                 embedded != null ? " (embedded reference gateway)" : "");
         stdout.flush();
         Run run = runner.run(selected);
-        boolean robustnessFailed = false;
         if (robustnessWanted(embedded != null)) {
             stdout.println("Robustness probes (hostile inputs, slow clients, floods)...");
             stdout.flush();
@@ -178,9 +188,7 @@ final class SuiteCommand implements Callable<Integer> {
                 String input = p.input().length() > 44 ? p.input().substring(0, 41) + "..." : p.input();
                 stdout.printf(Locale.ROOT, "  %s  %-12s %-44s %s%n", p.passed() ? "PASS" : "FAIL", p.kind(), input, p.outcome());
             }
-            robustnessFailed = section.probes().stream().anyMatch(p -> !p.passed()) || !section.leaks().isEmpty();
-            run = new Run(run.tool(), run.version(), run.startedAt(), run.wallTimeMillis(), run.target(), run.embedded(),
-                    run.environment(), run.requirements(), run.scenarios(), section, run.load());
+            run = run.withRobustness(section);
         }
         ReportFiles files;
         try {
@@ -189,19 +197,27 @@ final class SuiteCommand implements Callable<Integer> {
             throw new UsageException("cannot write the reports to " + out + ": " + e.getMessage(), e);
         }
         stdout.println();
-        stdout.printf(Locale.ROOT, "%d passed, %d failed, %d known deviations, %d unexpected passes, %d errors, %d skipped%n",
+        for (String finding : runner.findings()) {
+            stdout.println("FINDING: " + finding);
+        }
+        stdout.printf(Locale.ROOT, "%d passed, %d failed, %d known deviations, %d unexpected passes, %d errors, %d blocked, "
+                        + "%d skipped%n",
                 run.count(Status.PASS), run.count(Status.FAIL), run.count(Status.KNOWN_DEVIATION),
-                run.count(Status.UNEXPECTED_PASS), run.count(Status.ERROR), run.count(Status.SKIPPED));
-        stdout.println("Verdict: " + run.verdict());
+                run.count(Status.UNEXPECTED_PASS), run.count(Status.ERROR), run.count(Status.BLOCKED), run.count(Status.SKIPPED));
+        Verdict verdict = run.verdict();
+        List<String> unverified = RequirementCoverage.of(run).unverifiedMust().stream().map(r -> r.requirement().id()).toList();
+        stdout.println("Verdict: " + verdict.label() + (verdict == Verdict.INCOMPLETE && !unverified.isEmpty()
+                ? " (MUST requirements not verified: " + String.join(", ", unverified) + ")" : ""));
         stdout.println("Reports: " + files.json());
         stdout.println("         " + files.junit());
         stdout.println("         " + files.html());
         stdout.printf(Locale.ROOT, "Wall time: %.1f s%n", (System.nanoTime() - started) / 1e9);
         stdout.flush();
-        if (run.count(Status.FAIL) > 0 || robustnessFailed) {
-            return Main.FAILED;
-        }
-        return run.count(Status.ERROR) > 0 ? Main.USAGE : Main.OK;
+        return switch (verdict) {
+            case CONFORMANT -> Main.OK;
+            case NON_CONFORMANT -> Main.FAILED;
+            case INCOMPLETE -> Main.USAGE;
+        };
     }
 
     private SuiteOptions options(GroupUrls groups) {

@@ -16,6 +16,7 @@ import org.mcalab.reports.ResultsJson;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Status;
+import org.mcalab.reports.model.Verdict;
 import org.mcalab.reports.model.XmlExchange;
 import org.mcalab.simulator.scenario.Catalogue;
 import org.mcalab.simulator.scenario.Expectation;
@@ -38,6 +39,8 @@ class SuiteEmbeddedTest {
         Map<String, Scenario> catalogue = Catalogue.builtIn().scenarios().stream()
                 .collect(Collectors.toMap(Scenario::id, Function.identity()));
         assertThat(run.embedded()).isTrue();
+        assertThat(run.verdict()).as("every MUST requirement verified, every probe passed").isEqualTo(Verdict.CONFORMANT);
+        assertThat(run.preflight().findings()).isEmpty();
         assertThat(run.scenarios()).extracting(ScenarioResult::id).containsExactlyInAnyOrderElementsOf(catalogue.keySet());
         for (ScenarioResult r : run.scenarios()) {
             Scenario s = catalogue.get(r.id());
@@ -62,7 +65,9 @@ class SuiteEmbeddedTest {
 
     @Test
     void evidenceCarriesTheExactSignedBytesHashCertificatesAndTls(@TempDir Path out) throws Exception {
-        assertThat(Main.run("suite", "--out", out.toString(), "--scenarios", "FLOW-HAPPY-LINUX", "--no-robustness")).isZero();
+        // One scenario verifies only some MUST requirements: the honest verdict of such a run is INCOMPLETE (exit 2).
+        assertThat(Main.run("suite", "--out", out.toString(), "--scenarios", "FLOW-HAPPY-LINUX", "--no-robustness"))
+                .isEqualTo(Main.USAGE);
 
         ScenarioResult happy = ResultsJson.read(out.resolve("results.json")).scenarios().get(0);
         XmlExchange challenge = happy.evidence().exchanges().stream()

@@ -2,11 +2,17 @@ package org.mcalab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +41,15 @@ class SuiteTargetTest {
     }
 
     static Run suite(Path out, String path, String... more) throws Exception {
+        exit(out, path, more);
+        return ResultsJson.read(out.resolve("results.json"));
+    }
+
+    static int exit(Path out, String path, String... more) {
         List<String> args = new ArrayList<>(List.of("suite", "--target", gateway.url() + path, "--pki",
                 gateway.pkiDir().toString(), "--out", out.toString(), "--no-robustness"));
         args.addAll(List.of(more));
-        Main.run(args.toArray(String[]::new));
-        return ResultsJson.read(out.resolve("results.json"));
+        return Main.run(args.toArray(String[]::new));
     }
 
     static Map<String, ScenarioResult> byId(Run run) {
@@ -69,5 +79,76 @@ class SuiteTargetTest {
         assertThat(r.get("FLOW1-GROUP-SELECT").evidence().exchanges().get(0).body())
                 .contains("<group-select>ANYCONNECT-MCA</group-select>");
         assertThat(r.get("LIM2-SINGLE-CERT-ON-CERT-GROUP").evidence().exchanges().get(0).path()).isEqualTo("/CERT");
+    }
+
+    @Test
+    void aUrlThatServesNoAggregateAuthBlocksEverythingAndSaysSoFirst(@TempDir Path out) throws Exception {
+        int exit = exit(out, "/NOT-A-GROUP", "--scenarios", "FLOW-HAPPY-WINDOWS,LIM5-EC-USER,LIM1-NO-TLS-CERT,ROB1-XXE",
+                "--match", "refusal");
+
+        assertThat(exit).as("INCOMPLETE").isEqualTo(Main.USAGE);
+        Run run = ResultsJson.read(out.resolve("results.json"));
+        assertThat(run.preflight().findings()).anyMatch(f -> f.contains("answered HTTP 404") && f.contains("--target"));
+        assertThat(run.scenarios()).allSatisfy(r -> assertThat(r.status()).as(r.id() + ": " + r.observedText())
+                .isEqualTo(Status.BLOCKED));
+        assertThat(run.verdict().label()).isEqualTo("INCOMPLETE");
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertThat(junit).contains("failures=\"0\"").contains("type=\"blocked\"").contains("type=\"preflight\"");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("What the gateway does not do");
+    }
+
+    @Test
+    void aGroupThatNeverAsksForTheSecondCertificateIsNoMcaAndItsRefusalsProveNothing(@TempDir Path out) throws Exception {
+        int exit = exit(out, "/CERT", "--scenarios", "FLOW-HAPPY-WINDOWS,LIM1-NO-TLS-CERT,LIM5-EC-USER,FLOW1-CHALLENGE-SHAPE",
+                "--match", "refusal");
+
+        Run run = ResultsJson.read(out.resolve("results.json"));
+        Map<String, ScenarioResult> r = byId(run);
+        assertThat(run.preflight().findings()).anyMatch(f -> f.startsWith("this gateway never asked for a second certificate: "
+                + "it does not implement MCA on " + gateway.url() + "/CERT"));
+        assertThat(r.values()).as("no MCA exchange can reach its step: none is run, none passes or fails")
+                .allSatisfy(sc -> assertThat(sc.status()).as(sc.id()).isEqualTo(Status.BLOCKED));
+        assertThat(r.get("FLOW-HAPPY-WINDOWS").observedText()).startsWith("preflight: this gateway never asked for a second");
+        assertThat(exit).as("INCOMPLETE").isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void reportsHoldNoFullTokenNorPasswordAndTheSuiteLogsItsSessionsOut(@TempDir Path out) throws Exception {
+        Run run = suite(out, "/MCA", "--scenarios", "FLOW-HAPPY-LINUX,LIM2-PASSWORD-ON-AAA-GROUP,FLOW7-CONNECT-MADE-UP-TOKEN",
+                "--password-group-url", "/AAA");
+
+        assertThat(run.scenarios()).allSatisfy(s -> assertThat(s.status()).as(s.id()).isEqualTo(Status.PASS));
+        for (String file : List.of("results.json", "junit.xml", "report.html")) {
+            String text = Files.readString(out.resolve(file));
+            assertThat(text).as(file).doesNotContain("mcalab-alice");
+            assertThat(Pattern.compile("session-token(>|&gt;)[^<&…]{9,}").matcher(text).find()).as(file + " token").isFalse();
+            assertThat(Pattern.compile("webvpn=[^…\\s\"<&]{9,}").matcher(text).find()).as(file + " cookie").isFalse();
+        }
+        assertThat(run.environment().get("sessions logged out")).contains(" of 3 logged out");
+        assertThat(gateway.activeSessions()).as("sessions left on the gateway").isZero();
+    }
+
+    @Test
+    void aServerCertificateTheGivenPkiDoesNotTrustIsAnEnvironmentError(@TempDir Path pki, @TempDir Path out) throws Exception {
+        try (var files = Files.list(gateway.pkiDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, pki.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(gateway.pkiDir().resolve("rogue-ca.pem"), pki.resolve("ca-bundle.pem"), StandardCopyOption.REPLACE_EXISTING);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.run("suite", "--target", gateway.url() + "/MCA", "--pki", pki.toString(), "--out", out.toString(),
+                    "--no-robustness", "--scenarios", "FLOW-HAPPY-LINUX");
+        } finally {
+            System.setErr(saved);
+        }
+
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not trusted by the CA bundle of --pki")
+                .contains("--insecure").doesNotContain("Exception");
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.mcalab.reports.model.Evidence;
+import org.mcalab.reports.model.Preflight;
+import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Status;
@@ -22,8 +24,10 @@ import org.mcalab.reports.model.TraceLine;
 
 /**
  * junit.xml in the layout CI servers read (Jenkins, GitLab, GitHub test reporters): one testsuite per
- * requirement group, one testcase per scenario. FAIL becomes a failure, ERROR an error, KNOWN_DEVIATION
- * and SKIPPED become skipped (a known deviation must not turn CI red; its reason is the message).
+ * requirement group, one testcase per scenario. FAIL becomes a failure, ERROR and BLOCKED an error, KNOWN_DEVIATION
+ * and SKIPPED become skipped (a known deviation must not turn CI red; its reason is the message). The preflight
+ * checks lead as the suite "Preflight" (a failed check is an error) and the robustness probes close as the suite
+ * "Robustness probes" (a failed probe is a failure), so the file never says less than the verdict.
  */
 final class JunitXml {
 
@@ -42,33 +46,114 @@ final class JunitXml {
         }
         suites.values().removeIf(List::isEmpty);
 
-        List<ScenarioResult> all = coverage.scenarios();
-        StringBuilder out = new StringBuilder(4096);
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<testsuites name=\"").append(escapeAttribute(nz(run.tool()) + " " + nz(run.version())).strip())
-                .append('"').append(counts(all))
-                .append(" time=\"").append(seconds(run.wallTimeMillis())).append("\">\n");
+        StringBuilder body = new StringBuilder(4096);
+        Tally total = new Tally();
         Set<String> usedNames = new HashSet<>();
         int suiteId = 0;
+        if (run.preflight() != null && run.preflight().checks() != null) {
+            // The gateway-wide findings come first, as in the terminal and the report.
+            StringBuilder cases = new StringBuilder();
+            Tally tally = new Tally();
+            for (Preflight.Check c : run.preflight().checks()) {
+                tally.add(c.passed() ? null : "error");
+                cases.append("    <testcase name=\"").append(escapeAttribute(uniqueName("preflight: " + nz(c.question()), usedNames)))
+                        .append("\" classname=\"mcalab.preflight\" time=\"0.000\"");
+                cases.append(c.passed() ? "/>\n" : ">\n      <error message=\"" + escapeAttribute(nz(c.answer()))
+                        + "\" type=\"preflight\">" + escape(nz(c.answer())) + "</error>\n    </testcase>\n");
+            }
+            suite(body, run, suiteId++, "Preflight", tally, 0, cases);
+            total.add(tally);
+        }
         for (Map.Entry<String, List<ScenarioResult>> suite : suites.entrySet()) {
             List<ScenarioResult> cases = suite.getValue();
             long time = cases.stream().mapToLong(ScenarioResult::durationMillis).sum();
-            out.append("  <testsuite id=\"").append(suiteId++).append("\" name=\"")
-                    .append(escapeAttribute(suite.getKey())).append('"')
-                    .append(" package=\"mcalab\"").append(counts(cases))
-                    .append(" time=\"").append(seconds(time)).append('"');
-            if (run.startedAt() != null) {
-                out.append(" timestamp=\"").append(TIMESTAMP.format(run.startedAt().truncatedTo(ChronoUnit.SECONDS))).append('"');
-            }
-            out.append(" hostname=\"").append(escapeAttribute(hostname(run))).append("\">\n");
-            properties(out, run);
+            Tally tally = new Tally();
+            StringBuilder testcases = new StringBuilder();
             for (ScenarioResult s : cases) {
-                testcase(out, s, className(suite.getKey()), uniqueName(caseName(s), usedNames));
+                tally.add(kind(s.status()));
+                testcase(testcases, s, className(suite.getKey()), uniqueName(caseName(s), usedNames));
             }
-            out.append("  </testsuite>\n");
+            suite(body, run, suiteId++, suite.getKey(), tally, time, testcases);
+            total.add(tally);
         }
+        if (run.robustness() != null && run.robustness().probes() != null) {
+            StringBuilder cases = new StringBuilder();
+            Tally tally = new Tally();
+            for (RobustnessSection.Probe p : run.robustness().probes()) {
+                if (p == null) {
+                    continue;
+                }
+                tally.add(p.passed() ? null : "failure");
+                cases.append("    <testcase name=\"").append(escapeAttribute(uniqueName("probe " + nz(p.kind()) + ": "
+                                + nz(p.input()), usedNames))).append("\" classname=\"mcalab.robustness_probes\" time=\"0.000\"");
+                cases.append(p.passed() ? "/>\n" : ">\n      <failure message=\"" + escapeAttribute(nz(p.outcome()))
+                        + "\" type=\"robustness\">" + escape(nz(p.outcome())) + "</failure>\n    </testcase>\n");
+            }
+            suite(body, run, suiteId, "Robustness probes", tally, 0, cases);
+            total.add(tally);
+        }
+        StringBuilder out = new StringBuilder(body.length() + 256);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<testsuites name=\"").append(escapeAttribute(nz(run.tool()) + " " + nz(run.version())).strip())
+                .append('"').append(total)
+                .append(" time=\"").append(seconds(run.wallTimeMillis())).append("\">\n");
+        out.append(body);
         out.append("</testsuites>\n");
         return out.toString();
+    }
+
+    /** Tests, failures, errors and skipped of one suite or of all. */
+    private static final class Tally {
+        long tests;
+        long failures;
+        long errors;
+        long skipped;
+
+        void add(String kind) {
+            tests++;
+            if ("failure".equals(kind)) {
+                failures++;
+            } else if ("error".equals(kind)) {
+                errors++;
+            } else if ("skipped".equals(kind)) {
+                skipped++;
+            }
+        }
+
+        void add(Tally t) {
+            tests += t.tests;
+            failures += t.failures;
+            errors += t.errors;
+            skipped += t.skipped;
+        }
+
+        @Override
+        public String toString() {
+            return " tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped + '"';
+        }
+    }
+
+    /** How a status counts in JUnit terms: BLOCKED is an error so CI notices the requirement went unverified. */
+    private static String kind(Status status) {
+        return switch (status == null ? Status.ERROR : status) {
+            case FAIL -> "failure";
+            case ERROR, BLOCKED -> "error";
+            case SKIPPED, KNOWN_DEVIATION -> "skipped";
+            case PASS, UNEXPECTED_PASS -> null;
+        };
+    }
+
+    private static void suite(StringBuilder out, Run run, int id, String name, Tally tally, long millis, StringBuilder cases) {
+        out.append("  <testsuite id=\"").append(id).append("\" name=\"").append(escapeAttribute(name)).append('"')
+                .append(" package=\"mcalab\"").append(tally)
+                .append(" time=\"").append(seconds(millis)).append('"');
+        if (run.startedAt() != null) {
+            out.append(" timestamp=\"").append(TIMESTAMP.format(run.startedAt().truncatedTo(ChronoUnit.SECONDS))).append('"');
+        }
+        out.append(" hostname=\"").append(escapeAttribute(hostname(run))).append("\">\n");
+        properties(out, run);
+        out.append(cases);
+        out.append("  </testsuite>\n");
     }
 
     /** "[MCA-LIM-5] LIM5-EC-USER-TLS: EC P-256 key in the user certificate is refused". */
@@ -114,6 +199,9 @@ final class JunitXml {
             case KNOWN_DEVIATION -> out.append(">\n      <skipped message=\"")
                     .append(escapeAttribute("known deviation: " + firstNonBlank(s.baselineReason(), "no reason given")))
                     .append("\">").append(escape(body)).append("</skipped>\n    </testcase>\n");
+            case BLOCKED -> out.append(">\n      <error message=\"")
+                    .append(escapeAttribute("BLOCKED: " + firstNonBlank(s.observedText(), s.observed(), "blocked")))
+                    .append("\" type=\"blocked\">").append(escape(body)).append("</error>\n    </testcase>\n");
             case SKIPPED -> out.append(">\n      <skipped message=\"")
                     .append(escapeAttribute(firstNonBlank(s.observedText(), s.observed(), "skipped")))
                     .append("\"/>\n    </testcase>\n");
@@ -161,7 +249,7 @@ final class JunitXml {
         props.put("mcalab.version", nz(run.version()));
         props.put("mcalab.target", nz(run.target()));
         props.put("mcalab.embedded", String.valueOf(run.embedded()));
-        props.put("mcalab.verdict", run.verdict().name());
+        props.put("mcalab.verdict", run.verdict().label());
         if (run.environment() != null) {
             run.environment().forEach((k, v) -> props.put("env." + k, nz(v)));
         }
@@ -169,13 +257,6 @@ final class JunitXml {
         props.forEach((k, v) -> out.append("      <property name=\"").append(escapeAttribute(k))
                 .append("\" value=\"").append(escapeAttribute(v)).append("\"/>\n"));
         out.append("    </properties>\n");
-    }
-
-    private static String counts(List<ScenarioResult> cases) {
-        long failures = cases.stream().filter(s -> s.status() == Status.FAIL).count();
-        long errors = cases.stream().filter(s -> s.status() == Status.ERROR || s.status() == null).count();
-        long skipped = cases.stream().filter(s -> s.status() == Status.SKIPPED || s.status() == Status.KNOWN_DEVIATION).count();
-        return " tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped + '"';
     }
 
     private static String hostname(Run run) {

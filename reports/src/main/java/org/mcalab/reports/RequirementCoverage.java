@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.mcalab.reports.model.RequirementInfo;
+import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Status;
+import org.mcalab.reports.model.Verdict;
 
 /**
  * Which scenarios cover which requirement, and what that says about the requirement. Shared by the
@@ -18,25 +20,24 @@ import org.mcalab.reports.model.Status;
  */
 public final class RequirementCoverage {
 
-    /** What the matrix says about one requirement, from the statuses of the scenarios covering it. */
+    /**
+     * What the matrix says about one requirement, from the statuses of the scenarios covering it. Only PASS means
+     * verified: at least one covering scenario ran and passed, and none failed, erred, was blocked or deviates.
+     */
     public enum Outcome {
-        PASS, FAIL, ERROR, KNOWN_DEVIATION, NOT_RUN, NOT_COVERED;
+        PASS, FAIL, ERROR, BLOCKED, KNOWN_DEVIATION, NOT_RUN, NOT_COVERED;
 
         /** Worst first: a single failing scenario decides the requirement. */
         static Outcome of(List<ScenarioResult> covering) {
             if (covering.isEmpty()) {
                 return NOT_COVERED;
             }
-            if (covering.stream().anyMatch(s -> s.status() == Status.FAIL)) {
-                return FAIL;
+            for (Status worst : List.of(Status.FAIL, Status.ERROR, Status.BLOCKED, Status.KNOWN_DEVIATION)) {
+                if (covering.stream().anyMatch(s -> s.status() == worst)) {
+                    return valueOf(worst.name());
+                }
             }
-            if (covering.stream().anyMatch(s -> s.status() == Status.ERROR)) {
-                return ERROR;
-            }
-            if (covering.stream().anyMatch(s -> s.status() == Status.KNOWN_DEVIATION)) {
-                return KNOWN_DEVIATION;
-            }
-            if (covering.stream().allMatch(s -> s.status() == Status.SKIPPED)) {
+            if (covering.stream().noneMatch(RequirementCoverage::passed)) {
                 return NOT_RUN;
             }
             return PASS;
@@ -49,8 +50,10 @@ public final class RequirementCoverage {
     private final Map<String, RequirementInfo> byId = new LinkedHashMap<>();
     private final List<Row> rows;
     private final List<ScenarioResult> scenarios;
+    private final Run run;
 
     private RequirementCoverage(Run run) {
+        this.run = run;
         List<RequirementInfo> catalogue = Objects.requireNonNullElse(run.requirements(), List.of());
         for (RequirementInfo r : catalogue) {
             if (r != null && r.id() != null) {
@@ -79,6 +82,31 @@ public final class RequirementCoverage {
 
     public static RequirementCoverage of(Run run) {
         return new RequirementCoverage(run);
+    }
+
+    /** Ran and passed (an unexpected pass passed too). */
+    public static boolean passed(ScenarioResult s) {
+        return s.status() == Status.PASS || s.status() == Status.UNEXPECTED_PASS;
+    }
+
+    /** Catalogued MUST requirements that no scenario verified, in catalogue order. */
+    public List<Row> unverifiedMust() {
+        return rows.stream().filter(r -> r.catalogued() && "MUST".equalsIgnoreCase(r.requirement().level())
+                && r.outcome() != Outcome.PASS).toList();
+    }
+
+    /** The run's verdict (rules in {@link Verdict}). */
+    public Verdict verdict() {
+        boolean probeFailed = run.robustness() != null && (Objects.requireNonNullElse(run.robustness().probes(),
+                List.<RobustnessSection.Probe>of()).stream().anyMatch(p -> p != null && !p.passed())
+                || Objects.requireNonNullElse(run.robustness().leaks(), List.<String>of()).stream()
+                        .anyMatch(l -> l != null && !l.isBlank() && !l.equalsIgnoreCase("none")));
+        if (scenarios.stream().anyMatch(s -> s.status() == Status.FAIL) || probeFailed) {
+            return Verdict.NON_CONFORMANT;
+        }
+        boolean unfinished = scenarios.stream().anyMatch(s -> s.status() == null || s.status() == Status.ERROR
+                || s.status() == Status.BLOCKED);
+        return unfinished || !unverifiedMust().isEmpty() ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
     }
 
     /** Catalogue order first, then ids only scenarios cite (sorted). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -29,7 +30,8 @@ public final class ResultsJson {
     public static final int SCHEMA_VERSION = 1;
 
     /** Fields written for readers' convenience; recomputed from the scenarios, never read back. */
-    private static final String[] DERIVED = {"schemaVersion", "verdict", "counts", "total"};
+    private static final String[] DERIVED = {"schemaVersion", "verdict", "counts", "total", "unverifiedMust",
+            "requirementStatus"};
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -55,6 +57,20 @@ public final class ResultsJson {
         }
         root.put("total", run.scenarios() == null ? 0 : run.scenarios().size());
         root.setAll((ObjectNode) MAPPER.valueToTree(run));
+        RequirementCoverage coverage = RequirementCoverage.of(run);
+        ArrayNode unverified = root.putArray("unverifiedMust");
+        coverage.unverifiedMust().forEach(r -> unverified.add(r.requirement().id()));
+        ArrayNode requirements = root.putArray("requirementStatus");
+        for (RequirementCoverage.Row row : coverage.rows()) {
+            ObjectNode r = requirements.addObject();
+            r.put("id", row.requirement().id());
+            r.put("level", row.requirement().level());
+            r.put("status", row.outcome().name());
+            ArrayNode verifiedBy = r.putArray("verifiedBy");
+            row.scenarios().stream().filter(RequirementCoverage::passed).forEach(sc -> verifiedBy.add(sc.id()));
+            ObjectNode scenarios = r.putObject("scenarios");
+            row.scenarios().forEach(sc -> scenarios.put(sc.id(), sc.status() == null ? "ERROR" : sc.status().name()));
+        }
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

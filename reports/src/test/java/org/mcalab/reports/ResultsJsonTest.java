@@ -47,7 +47,8 @@ class ResultsJsonTest {
         assertThat(root.get("total").asInt()).isEqualTo(7);
         List<String> statuses = new ArrayList<>();
         root.get("counts").fieldNames().forEachRemaining(statuses::add);
-        assertThat(statuses).containsExactly("PASS", "FAIL", "KNOWN_DEVIATION", "UNEXPECTED_PASS", "ERROR", "SKIPPED");
+        assertThat(statuses).containsExactly("PASS", "FAIL", "KNOWN_DEVIATION", "UNEXPECTED_PASS", "ERROR", "SKIPPED",
+                "BLOCKED");
         assertThat(root.get("counts").get("PASS").asInt()).isEqualTo(2);
         assertThat(root.get("counts").get("FAIL").asInt()).isEqualTo(1);
         assertThat(root.get("startedAt").asText()).isEqualTo("2026-03-01T10:15:30.123Z");

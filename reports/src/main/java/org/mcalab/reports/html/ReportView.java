@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param statusBarSvg and the chart fields are SVG written by {@link SvgChart}, which escapes its own text
  * @param groupFilterCss CSS rules for the group filter, made only from generated ids (g-1, g-2...)
+ * @param findings       the preflight's findings about the gateway (what it does not do), shown first
  */
 public record ReportView(
         String tool,
@@ -32,7 +33,8 @@ public record ReportView(
         List<ScenarioView> scenarios,
         RobustnessView robustness,
         LoadView load,
-        String kind) {
+        String kind,
+        List<String> findings) {
 
     /** "mcalab 0.1.0", or just the tool when the run names no version. */
     public String toolAndVersion() {

@@ -74,7 +74,8 @@ public final class ReportViewBuilder {
 
         List<Filter> statusFilters = List.of(
                 new Filter("st-all", "All", scenarios.size()),
-                new Filter("st-problems", "Failed or error", run.count(Status.FAIL) + run.count(Status.ERROR)),
+                new Filter("st-problems", "Failed, error or blocked",
+                        run.count(Status.FAIL) + run.count(Status.ERROR) + run.count(Status.BLOCKED)),
                 new Filter("st-deviations", "Baseline", run.count(Status.KNOWN_DEVIATION) + run.count(Status.UNEXPECTED_PASS)),
                 new Filter("st-pass", "Passed", run.count(Status.PASS)),
                 new Filter("st-skipped", "Skipped", run.count(Status.SKIPPED)));
@@ -104,7 +105,7 @@ public final class ReportViewBuilder {
                 run.startedAt() == null ? "-" : run.startedAt().toString(),
                 Fmt.millis(run.wallTimeMillis()),
                 facts(run.environment()),
-                loadOnly ? loadWord(verdict) : verdict.name().replace('_', '-'),
+                loadOnly ? loadWord(verdict) : verdict.label(),
                 verdict.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 loadOnly ? explainLoad(verdict) : explain(verdict),
                 counts,
@@ -118,7 +119,8 @@ public final class ReportViewBuilder {
                 scenarios.stream().map(s -> scenario(s, groups.indexOf(coverage.groupOf(s)) + 1)).toList(),
                 robustness(run.robustness()),
                 load(run.load()),
-                loadOnly ? "load report" : "compliance report");
+                loadOnly ? "load report" : "compliance report",
+                run.preflight() == null ? List.of() : run.preflight().findings().stream().map(f -> visible(f)).toList());
     }
 
     private static String loadWord(Verdict verdict) {
@@ -151,13 +153,17 @@ public final class ReportViewBuilder {
     private String explain(Verdict verdict) {
         long fail = run.count(Status.FAIL);
         long error = run.count(Status.ERROR);
-        long deviations = run.count(Status.KNOWN_DEVIATION);
+        long blocked = run.count(Status.BLOCKED);
+        List<String> unverified = coverage.unverifiedMust().stream().map(r -> r.requirement().id()).toList();
         return switch (verdict) {
-            case CONFORMANT -> "No scenario failed or ended in an error"
-                    + (deviations > 0 ? "; " + plural(deviations, "known deviation") + " accepted by the baseline." : ".");
-            case NON_CONFORMANT -> plural(fail, "scenario") + " failed: the gateway does not meet the requirements "
-                    + (fail == 1 ? "it covers" : "they cover") + (error > 0 ? "; " + plural(error, "more") + " ended in an error." : ".");
-            case INCOMPLETE -> "Nothing failed, but " + plural(error, "scenario") + " ended in an error, so the run could not check everything.";
+            case CONFORMANT -> "Every MUST requirement was verified by a scenario that ran and passed"
+                    + (run.robustness() != null ? ", and every robustness probe passed." : ".");
+            case NON_CONFORMANT -> (fail > 0 ? plural(fail, "scenario") + " failed: the gateway does not meet the requirements "
+                    + (fail == 1 ? "it covers" : "they cover") : "A robustness probe failed")
+                    + (error + blocked > 0 ? "; " + plural(error + blocked, "more") + " ended in an error or blocked." : ".");
+            case INCOMPLETE -> "Nothing failed, but the run could not verify everything"
+                    + (error + blocked > 0 ? " (" + plural(error, "error") + ", " + blocked + " blocked)" : "")
+                    + (unverified.isEmpty() ? "." : ". MUST requirements not verified: " + String.join(", ", unverified) + ".");
         };
     }
 
@@ -167,7 +173,10 @@ public final class ReportViewBuilder {
                 .filter(r -> r.catalogued() && r.outcome() != RequirementCoverage.Outcome.NOT_COVERED).count();
         long passing = coverage.rows().stream()
                 .filter(r -> r.catalogued() && r.outcome() == RequirementCoverage.Outcome.PASS).count();
-        return covered + " of " + total + " requirements covered by at least one scenario; " + passing + " pass.";
+        long ran = coverage.rows().stream().filter(r -> r.catalogued() && r.scenarios().stream()
+                .anyMatch(sc -> sc.status() != Status.SKIPPED && sc.status() != Status.BLOCKED)).count();
+        return covered + " of " + total + " requirements have a scenario in this run; " + ran + " had one that ran; "
+                + passing + " verified (a scenario ran and passed, none failed, erred or was blocked).";
     }
 
     private List<RequirementRow> requirementRows() {
@@ -345,6 +354,7 @@ public final class ReportViewBuilder {
             case UNEXPECTED_PASS -> "UNEXPECTED PASS";
             case ERROR -> "ERROR";
             case SKIPPED -> "SKIPPED";
+            case BLOCKED -> "BLOCKED";
         };
     }
 
@@ -357,6 +367,7 @@ public final class ReportViewBuilder {
             case PASS -> "PASS";
             case FAIL -> "FAIL";
             case ERROR -> "ERROR";
+            case BLOCKED -> "BLOCKED";
             case KNOWN_DEVIATION -> "KNOWN DEVIATION";
             case NOT_RUN -> "NOT RUN";
             case NOT_COVERED -> "NOT COVERED";

@@ -3,6 +3,7 @@ package org.mcalab.reports.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mcalab.reports.RequirementCoverage;
 
 /**
  * One conformance run: what was tested, against what, and what came out. The reports module only
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param environment free facts worth printing (java version, openconnect version, host)
  * @param robustness  optional robustness section (null when not run)
  * @param load        optional load section (null when not run)
+ * @param preflight   what the suite learnt about the gateway before the scenarios (null when not run)
  */
 public record Run(
         String tool,
@@ -25,19 +27,28 @@ public record Run(
         List<RequirementInfo> requirements,
         List<ScenarioResult> scenarios,
         RobustnessSection robustness,
-        LoadSection load) {
+        LoadSection load,
+        Preflight preflight) {
 
-    /** Conformant when no scenario regressed (FAIL or ERROR); known deviations do not fail a run. */
+    public Run(String tool, String version, Instant startedAt, long wallTimeMillis, String target, boolean embedded,
+               Map<String, String> environment, List<RequirementInfo> requirements, List<ScenarioResult> scenarios,
+               RobustnessSection robustness, LoadSection load) {
+        this(tool, version, startedAt, wallTimeMillis, target, embedded, environment, requirements, scenarios, robustness,
+                load, null);
+    }
+
+    /** The same run with a robustness section. */
+    public Run withRobustness(RobustnessSection section) {
+        return new Run(tool, version, startedAt, wallTimeMillis, target, embedded, environment, requirements, scenarios,
+                section, load, preflight);
+    }
+
+    /** The rules are in {@link Verdict}; the requirement side is {@link RequirementCoverage#verdict()}. */
     public Verdict verdict() {
-        boolean error = scenarios.stream().anyMatch(s -> s.status() == Status.ERROR);
-        boolean fail = scenarios.stream().anyMatch(s -> s.status() == Status.FAIL);
-        if (fail) {
-            return Verdict.NON_CONFORMANT;
-        }
-        return error ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
+        return RequirementCoverage.of(this).verdict();
     }
 
     public long count(Status status) {
-        return scenarios.stream().filter(s -> s.status() == status).count();
+        return scenarios == null ? 0 : scenarios.stream().filter(s -> s != null && s.status() == status).count();
     }
 }

@@ -1,5 +1,7 @@
 package org.mcalab.simulator.client;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
+import org.mcalab.protocol.cstp.CstpFrameEncoder;
+import org.mcalab.protocol.cstp.CstpPacketType;
 
 /**
  * One TLS connection speaking HTTP/1.1 the way openconnect 9.01 does (protocol doc §3.1, §6.1).
@@ -94,6 +98,21 @@ public final class Connection implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return readResponse(false);
+    }
+
+    /**
+     * After a CONNECT answered 200: openconnect's logout on exit, a CSTP DISCONNECT carrying 0xB0 and the reason
+     * "Aborted by caller" (protocol doc §10.1; openconnect sends no HTTP logout). The session's cookie is dead afterwards.
+     */
+    public void sendBye() throws IOException {
+        ByteBuf reason = Unpooled.buffer();
+        reason.writeByte(CstpPacketType.BYE_LOGOUT_REASON).writeCharSequence("Aborted by caller", StandardCharsets.US_ASCII);
+        ByteBuf frame = Unpooled.buffer();
+        CstpFrameEncoder.writeFrame(CstpPacketType.DISCONNECT.code(), reason, frame);
+        byte[] bytes = new byte[frame.readableBytes()];
+        frame.readBytes(bytes);
+        out.write(bytes);
+        out.flush();
     }
 
     /** openconnect's X-Pad: pads the request to the next multiple of 64 bytes of body (protocol doc §3.1). */

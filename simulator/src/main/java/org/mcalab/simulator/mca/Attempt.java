@@ -11,6 +11,7 @@ import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.simulator.client.ClientIdentity;
 import org.mcalab.simulator.client.Connection;
 import org.mcalab.simulator.client.GatewayClient;
+import org.mcalab.simulator.client.GatewayUnreachableException;
 import org.mcalab.simulator.client.HttpResponse;
 import org.mcalab.simulator.sut.Target;
 
@@ -34,6 +35,15 @@ public final class Attempt {
     private final Transcript transcript = new Transcript();
     private final List<String> violations = new ArrayList<>();
     private int lastAnswerIndex = -1;
+    private Step reached;
+    private boolean challengeIssued;
+    private Challenge firstInit;
+    private String notServed;
+    private String handshakeRefused;
+    private final List<IssuedSession> sessions = new ArrayList<>();
+
+    /** A session token the gateway issued to this attempt, with the TLS identity it was issued over (for the logout). */
+    public record IssuedSession(ClientIdentity identity, String token) {}
 
     public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
                    Map<String, String> params, List<String> tlsNames, List<String> xmlNames, List<String> extraNames,
@@ -85,6 +95,11 @@ public final class Attempt {
 
     String path() {
         return path;
+    }
+
+    /** The group-select every init of this attempt carries (--authgroup), or null. */
+    String groupSelect() {
+        return groupSelect;
     }
 
     String param(String name, String fallback) {
@@ -143,16 +158,87 @@ public final class Attempt {
         return client.groupAccess(requestPath);
     }
 
+    /** The furthest step the exchange reached, or null when no TLS connection was even attempted to completion. */
+    public Step reached() {
+        return reached;
+    }
+
+    /** Whether the gateway sent an MCA request (multiple-client-cert-request) during this attempt. */
+    public boolean challengeIssued() {
+        return challengeIssued;
+    }
+
+    /** The answer to this attempt's first init, or null when none came. */
+    public Challenge firstInit() {
+        return firstInit;
+    }
+
+    /** "POST /x answered HTTP 404" when the gateway said it does not serve a request of this attempt, else null. */
+    public String notServed() {
+        return notServed;
+    }
+
+    /** Why the last TLS handshake was refused, or null when the last request got through TLS. */
+    public String handshakeRefused() {
+        return handshakeRefused;
+    }
+
+    /** Every session token the gateway issued during this attempt (also those issued with a refusal). */
+    public List<IssuedSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Opens a connection, recording a refused handshake as a refusal at the TLS step. */
+    private Connection open(ClientIdentity identity) throws IOException {
+        try {
+            Connection c = client.open(identity);
+            handshakeRefused = null;
+            transcript.tls(c.tls());
+            return c;
+        } catch (GatewayUnreachableException e) {
+            throw e;
+        } catch (IOException e) {
+            reach(Step.TLS);
+            handshakeRefused = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw e;
+        }
+    }
+
+    /** Records that the exchange got as far as {@code step} (a tunnel probe reaches CONNECT on its own connection). */
+    void reach(Step step) {
+        if (reached == null || reached.before(step)) {
+            reached = step;
+        }
+    }
+
+    private void answered(String request, String phase, ClientIdentity identity, HttpResponse response) {
+        reach(Step.ofPhase(phase));
+        if ((response.status() == 404 || response.status() == 405) && notServed == null) {
+            notServed = request + " answered HTTP " + response.status() + " " + response.reason();
+        }
+        Observation.token(response, Observation.parse(response).orElse(null))
+                .ifPresent(token -> sessions.add(new IssuedSession(identity, token)));
+    }
+
     /** POSTs on a fresh connection and records the exchange. */
     HttpResponse post(ClientIdentity identity, String requestPath, byte[] body, String phase) throws IOException {
         long started = System.nanoTime();
-        try (Connection c = client.open(identity)) {
-            transcript.tls(c.tls());
+        Connection c;
+        try {
+            c = open(identity);
+        } catch (IOException e) {
+            transcript.unanswered("POST", requestPath, body, e.getMessage());
+            throw e;
+        }
+        try (c) {
             HttpResponse response = c.post(requestPath, body, profile.userAgent(), null);
             lastAnswerIndex = transcript.exchange("POST", requestPath, body, response,
                     (System.nanoTime() - started) / 1_000_000, phase);
+            answered("POST " + requestPath, phase, identity, response);
             return response;
         } catch (IOException e) {
+            // The request went out over an accepted handshake: a missing answer is met at the request's own step.
+            reach(Step.ofPhase(phase));
             transcript.unanswered("POST", requestPath, body, e.getMessage());
             throw e;
         }
@@ -164,7 +250,10 @@ public final class Attempt {
                 clientCertFail);
         HttpResponse response = post(identity, path, body, "init");
         Challenge challenge = new Challenge(response, Observation.parse(response).orElse(null), lastAnswer());
-        challenge.shapeFindings().forEach(this::violation);
+        challengeIssued |= challenge.isMcaRequest();
+        if (firstInit == null) {
+            firstInit = challenge;
+        }
         return challenge;
     }
 
@@ -175,11 +264,13 @@ public final class Attempt {
     /** CONNECT /CSCOSSLC/tunnel with a token; records the status line. */
     HttpResponse connectTunnel(ClientIdentity identity, String token) throws IOException {
         long started = System.nanoTime();
-        try (Connection c = client.open(identity)) {
+        try (Connection c = open(identity)) {
+            reach(Step.CONNECT);
             HttpResponse response = c.connectTunnel(token, profile.userAgent());
             byte[] request = ("CONNECT /CSCOSSLC/tunnel  Cookie: webvpn=" + token).getBytes();
             transcript.exchange("CONNECT", "/CSCOSSLC/tunnel", request, response,
                     (System.nanoTime() - started) / 1_000_000, "connect");
+            answered("CONNECT /CSCOSSLC/tunnel", "connect", identity, response);
             transcript.note("CONNECT answered: HTTP " + response.status() + " " + response.reason());
             return response;
         }

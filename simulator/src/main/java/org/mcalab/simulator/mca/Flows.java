@@ -167,6 +167,40 @@ final class Flows {
         return text.replace(">\n<", ">\n  <").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The MCA request's shape, once per run under MCA-FLOW-1 (a gateway-wide finding is not repeated on every
+     * scenario): sha256/384/512 offered, a random, an aggauth-handle in the opaque.
+     */
+    static Observation challengeShape(Attempt a) throws IOException {
+        Challenge challenge = a.init(a.tlsIdentity(), a.profile().clientInfo(), null, false);
+        Observation o = Observation.of(challenge.response());
+        if (!challenge.isMcaRequest()) {
+            // Whatever came instead (even a session) is no MCA request: a refusal to judge, never a pass by default.
+            return Observation.reject(null, o.text())
+                    .withViolation("MCA-FLOW-1: the init was not answered with a multiple-client-cert-request");
+        }
+        a.transcript().note("the init was answered with a multiple-client-cert-request");
+        return o.withViolations(challenge.shapeFindings());
+    }
+
+    /**
+     * The opaque with its aggauth-handle set to {@code handle}; an opaque without a handle gets one, and a missing
+     * opaque becomes one holding only the handle, so the gateway always sees a handle it never issued.
+     */
+    static String withHandle(Attempt a, String opaqueXml, String handle) {
+        String element = "<aggauth-handle>" + handle + "</aggauth-handle>";
+        if (opaqueXml == null || opaqueXml.isBlank()) {
+            a.transcript().note("the MCA request had no opaque; the reply carries one holding only the handle " + handle);
+            return "<opaque is-for=\"sg\">" + element + "</opaque>";
+        }
+        if (!opaqueXml.contains("<aggauth-handle>")) {
+            a.transcript().note("the MCA request's opaque had no aggauth-handle; the reply adds " + handle);
+            int close = opaqueXml.lastIndexOf("</opaque>");
+            return close < 0 ? opaqueXml : opaqueXml.substring(0, close) + element + opaqueXml.substring(close);
+        }
+        return replaceElement(opaqueXml, "aggauth-handle", handle);
+    }
+
     static String replaceElement(String xml, String element, String value) {
         return xml.replaceFirst("<" + element + ">[^<]*</" + element + ">", "<" + element + ">" + value + "</" + element + ">");
     }

@@ -15,6 +15,7 @@ import org.mcalab.fixtures.Credential;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
+import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.simulator.client.ClientIdentity;
 import org.mcalab.simulator.client.HttpResponse;
 import org.mcalab.simulator.sut.GatewayControl;
@@ -27,6 +28,8 @@ import org.mcalab.simulator.sut.TunnelProbe;
  */
 public enum Mutation {
     NONE("none", "well-behaved client of the profile", Flows::standard),
+    CHALLENGE_SHAPE("challenge-shape", "sends the init only and checks the MCA request's shape (hashes, random, handle)",
+            Flows::challengeShape),
 
     // ---- hash choice and signature (MCA-LIM-6, MCA-PKI-4, MCA-FLOW-2)
     HASH_NOT_OFFERED("hash-not-offered", "declares (and signs with) a hash the gateway did not offer: param hash",
@@ -130,7 +133,7 @@ public enum Mutation {
                 return Flows.answer(a, identity, info, ch, a.xml(), Flows.Tweak.NONE);
             }),
     HANDLE_UNKNOWN("handle-unknown", "echoes an opaque whose aggauth-handle the gateway never issued",
-            a -> mcaTweak(a, (d, ch) -> d.opaqueXml = Flows.replaceElement(d.opaqueXml, "aggauth-handle",
+            a -> mcaTweak(a, (d, ch) -> d.opaqueXml = Flows.withHandle(a, d.opaqueXml,
                     Integer.toString(100_000_000 + new SecureRandom().nextInt(800_000_000))))),
     HANDLE_REPLAYED("handle-replayed", "logs in, then posts the identical auth-reply again",
             Mutation::replay),
@@ -380,10 +383,14 @@ public enum Mutation {
         ClientIdentity identity = a.tlsIdentity();
         HttpResponse r = a.post(identity, a.path(), body, "bad-xml");
         Observation o = Observation.of(r);
+        if (!o.accepted() && Observation.parse(r).map(ConfigAuth::multipleCertRequest).orElse(false)) {
+            // Going on with the MCA request is taking the hostile input in, not refusing it.
+            o = Observation.accept(null, "HTTP " + r.status() + ": the hostile input was answered with an MCA request");
+        }
         if (r.bodyText().contains("root:x:0:0")) {
             o = o.withViolation("MCA-ROB-1: the answer carries the content of an external entity (/etc/passwd)");
         }
-        if (r.status() == 200 && o.accepted()) {
+        if (r.status() == 200 && o.accepted() && o.sessionToken() != null) {
             o = o.withViolation("MCA-ROB-1: bad XML was answered with a session");
         }
         Challenge alive = a.init(identity, a.profile().clientInfo(), null, false);
@@ -530,8 +537,13 @@ public enum Mutation {
         if (!login.accepted()) {
             throw new ScenarioSetupException("the login before the tunnel was refused: " + login.text());
         }
+        if (!a.challengeIssued()) {
+            // No traffic through a tunnel that no MCA login opened: the check would say nothing about MCA sessions.
+            throw new ScenarioSetupException("the login before the tunnel was not an MCA login (no multiple-client-cert-request)");
+        }
         TunnelProbe.Outcome outcome = probe.run(new TunnelProbe.Session(a.client(), a.tlsIdentity(), login.sessionToken(),
-                a.profile().userAgent()), a.param("check", "cstp-traffic"));
+                a.profile().userAgent(), a.path(), a.groupSelect()), a.param("check", "cstp-traffic"));
+        a.reach(Step.CONNECT);
         outcome.notes().forEach(a.transcript()::note);
         if (!outcome.passed()) {
             return login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());

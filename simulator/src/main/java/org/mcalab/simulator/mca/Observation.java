@@ -14,7 +14,8 @@ import org.mcalab.simulator.client.HttpResponse;
  * with the requirement id its error text cites, if any. {@code violations} are post-check failures
  * (a token issued with a refusal, the wrong mapped username...) that fail a scenario whatever its verdict.
  */
-public record Observation(Kind kind, Requirement cited, String text, String sessionToken, List<String> violations) {
+public record Observation(Kind kind, Requirement cited, String text, String sessionToken, List<String> violations,
+                          String unclean) {
     public enum Kind { ACCEPT, REJECT }
 
     public Observation {
@@ -22,11 +23,19 @@ public record Observation(Kind kind, Requirement cited, String text, String sess
     }
 
     public static Observation accept(String sessionToken, String text) {
-        return new Observation(Kind.ACCEPT, null, text, sessionToken, List.of());
+        return new Observation(Kind.ACCEPT, null, text, sessionToken, List.of(), null);
     }
 
     public static Observation reject(Requirement cited, String text) {
-        return new Observation(Kind.REJECT, cited, text, null, List.of());
+        return new Observation(Kind.REJECT, cited, text, null, List.of(), null);
+    }
+
+    /**
+     * A refusal that is not the protocol's clean one (a config-auth {@code <error>}, a 4xx, a refused handshake): a
+     * 5xx, a 2xx without {@code <error>}, a connection closed without an answer. It still counts as a refusal.
+     */
+    public Observation withUnclean(String why) {
+        return new Observation(kind, cited, text, sessionToken, violations, why);
     }
 
     /** A refusal whose text is searched for a requirement id. */
@@ -57,6 +66,15 @@ public record Observation(Kind kind, Requirement cited, String text, String sess
         }
         String full = "HTTP " + response.status() + (text.isEmpty() ? "" : ": " + text);
         Observation o = reject(Requirement.citedIn(text).orElse(null), full);
+        if (response.status() >= 500) {
+            o = o.withUnclean("HTTP " + response.status() + " is a server error, not the protocol's refusal");
+        } else if (response.status() < 300) {
+            if (doc == null || doc.errors().isEmpty()) {
+                o = o.withUnclean("HTTP " + response.status() + " without a config-auth <error>");
+            }
+        } else if (response.status() < 400) {
+            o = o.withUnclean("HTTP " + response.status() + " is not a refusal the client can read");
+        }
         if (token != null) {
             o = o.withViolation("MCA-FLOW-7: a session token was issued together with a refusal");
         }
@@ -76,12 +94,29 @@ public record Observation(Kind kind, Requirement cited, String text, String sess
         return "";
     }
 
+    /**
+     * Reads a config-auth answer as tolerantly as openconnect 9.01 does (scenarios/README.md, "Tolerances"): a byte
+     * order mark and whitespace before the XML declaration are skipped. The signed bytes stay the exact body.
+     */
     static Optional<ConfigAuth> parse(HttpResponse response) {
+        byte[] body = tolerated(response.body());
         try {
-            return response.body().length == 0 ? Optional.empty() : Optional.of(ConfigAuthParser.parse(response.body()));
+            return body.length == 0 ? Optional.empty() : Optional.of(ConfigAuthParser.parse(body));
         } catch (ConfigAuthException e) {
             return Optional.empty();
         }
+    }
+
+    /** The body without a leading UTF-8 byte order mark and whitespace (libxml2, which openconnect uses, skips both). */
+    static byte[] tolerated(byte[] body) {
+        int start = 0;
+        if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+            start = 3;
+        }
+        while (start < body.length && (body[start] == ' ' || body[start] == '\t' || body[start] == '\r' || body[start] == '\n')) {
+            start++;
+        }
+        return start == 0 ? body : java.util.Arrays.copyOfRange(body, start, body.length);
     }
 
     static Optional<String> token(HttpResponse response, ConfigAuth doc) {
@@ -94,13 +129,13 @@ public record Observation(Kind kind, Requirement cited, String text, String sess
     public Observation withViolation(String violation) {
         List<String> v = new ArrayList<>(violations);
         v.add(violation);
-        return new Observation(kind, cited, text, sessionToken, v);
+        return new Observation(kind, cited, text, sessionToken, v, unclean);
     }
 
     public Observation withViolations(List<String> more) {
         List<String> v = new ArrayList<>(violations);
         v.addAll(more);
-        return new Observation(kind, cited, text, sessionToken, v);
+        return new Observation(kind, cited, text, sessionToken, v, unclean);
     }
 
     public boolean accepted() {

@@ -83,7 +83,7 @@ public final class Transcript {
     }
 
     public void note(String note) {
-        notes.add(note);
+        notes.add(Secrets.mask(note));
     }
 
     public List<String> notes() {
@@ -91,8 +91,10 @@ public final class Transcript {
     }
 
     public Evidence evidence(List<TraceLine> gatewayTrace) {
-        return new Evidence(List.copyOf(exchanges), List.copyOf(certificates), tls, List.copyOf(gatewayTrace),
-                Map.copyOf(timings), List.copyOf(notes));
+        List<TraceLine> trace = gatewayTrace.stream()
+                .map(t -> new TraceLine(t.time(), t.category(), Secrets.mask(t.message()))).toList();
+        return new Evidence(List.copyOf(exchanges), List.copyOf(certificates), tls, trace, Map.copyOf(timings),
+                List.copyOf(notes));
     }
 
     static String sha256(byte[] data) {
@@ -103,8 +105,9 @@ public final class Transcript {
         }
     }
 
+    /** The body as the report shows it: secrets masked ({@link Secrets}), long bodies cut. */
     private static String text(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8);
+        String s = Secrets.mask(new String(body, StandardCharsets.UTF_8));
         return s.length() > MAX_BODY_CHARS
                 ? s.substring(0, MAX_BODY_CHARS) + "\n[... " + (body.length - MAX_BODY_CHARS) + " more bytes not shown]"
                 : s;

@@ -88,8 +88,8 @@ final class ProbeRun {
     /** One more MCA login (machine certificate in TLS, user certificate signed), for checks that need other sessions. */
     String anotherLogin() throws IOException, TunnelException {
         Attempt attempt = new Attempt(new GatewayClient(target.url(), target.trust(), endpoint.timeout()), target,
-                credentials, Profile.WINDOWS, "/MCA", Map.of(), List.of(TestPki.MACHINE),
-                List.of(TestPki.USER), List.of(), false);
+                credentials, Profile.WINDOWS, session.groupPath(), session.groupSelect(), Map.of(),
+                List.of(TestPki.MACHINE), List.of(TestPki.USER), List.of(), false);
         Observation o = Mutation.NONE.run(attempt);
         if (!o.accepted() || o.sessionToken() == null) {
             throw new TunnelException("the extra login for a second tunnel was refused: " + o.text());

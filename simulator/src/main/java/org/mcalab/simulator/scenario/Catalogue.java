@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.mca.Mutation;
 import org.mcalab.simulator.mca.Profile;
+import org.mcalab.simulator.mca.Step;
 
 /**
  * The scenario catalogue: every {@code *.yaml} of a directory (the built-in one is packaged as
@@ -162,7 +163,8 @@ public final class Catalogue {
 
     private record ScenarioDoc(String id, String title, List<String> requirements, String level, String profile,
                                String group, CredentialsDoc credentials, String mutation, Map<String, String> params,
-                               @JsonProperty("expect") Object expect, List<String> tags, List<String> needs) {}
+                               @JsonProperty("expect") Object expect, List<String> tags, List<String> needs,
+                               String step) {}
 
     static List<Scenario> readScenarioDir(Path dir) {
         List<Path> files;
@@ -240,11 +242,32 @@ public final class Catalogue {
             throw new CatalogueException(where + ": " + e.getMessage()
                     + " (the catalogue names a group's role; its URL comes from the command line)");
         }
+        Step step;
+        try {
+            step = d.step() == null ? defaultStep(mutation, profile) : Step.fromId(d.step());
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(where + ": " + e.getMessage());
+        }
         CredentialsDoc c = d.credentials();
         Credentials credentials = c == null ? Credentials.none() : new Credentials(none(c.tls()), none(c.xml()), none(c.extra()));
         return new Scenario(d.id(), d.title().strip(), requirements, level(source, d.id(), d.level()), profile, group,
                 credentials, mutation, d.params() == null ? Map.of() : new LinkedHashMap<>(d.params()), expect,
-                d.tags() == null ? List.of() : d.tags(), new HashSet<>(needs), source);
+                d.tags() == null ? List.of() : d.tags(), new HashSet<>(needs), source, step);
+    }
+
+    /**
+     * Where a mutation's bad input is judged unless the scenario says otherwise (scenarios/README.md, "Step under
+     * test"): CONNECT for token and tunnel checks, the init for hostile XML and capabilities, the TLS handshake for the
+     * one-certificate and password clients, the auth-reply for everything an MCA client answers.
+     */
+    static Step defaultStep(String mutation, Profile profile) {
+        if (mutation.startsWith("connect-") || mutation.equals("tunnel")) {
+            return Step.CONNECT;
+        }
+        if (mutation.startsWith("xml-") || mutation.equals("no-multicert-capability") || mutation.equals("challenge-shape")) {
+            return Step.INIT;
+        }
+        return profile.multipleCert() ? Step.AUTH_REPLY : Step.TLS;
     }
 
     /** "none" in a credential list means no certificate in that position. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.mca.Profile;
+import org.mcalab.simulator.mca.Step;
 
 /**
  * One entry of the catalogue (schema: scenarios/README.md).
@@ -15,10 +16,11 @@ import org.mcalab.simulator.mca.Profile;
  * @param params   mutation parameters
  * @param needs    capabilities the target must offer (clock-control, session-db, trustpoints, tunnel, dtls)
  * @param source   the file it was read from, for messages
+ * @param step     the step under test: a refusal counts only once the exchange reached it (else BLOCKED)
  */
 public record Scenario(String id, String title, List<Requirement> requirements, Level level, Profile profile,
                        GroupRole group, Credentials credentials, String mutation, Map<String, String> params,
-                       Expectation expect, List<String> tags, Set<String> needs, String source) {
+                       Expectation expect, List<String> tags, Set<String> needs, String source, Step step) {
 
     public Scenario {
         requirements = List.copyOf(requirements);

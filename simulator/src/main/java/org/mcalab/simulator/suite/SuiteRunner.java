@@ -26,8 +26,10 @@ import org.mcalab.simulator.mca.CredentialStore;
 import org.mcalab.simulator.mca.Mutation;
 import org.mcalab.simulator.mca.Observation;
 import org.mcalab.simulator.mca.ScenarioSetupException;
+import org.mcalab.simulator.mca.Step;
 import org.mcalab.simulator.scenario.Catalogue;
 import org.mcalab.simulator.scenario.Expectation;
+import org.mcalab.simulator.scenario.GroupRole;
 import org.mcalab.simulator.scenario.Scenario;
 import org.mcalab.simulator.sut.GatewayControl;
 import org.mcalab.simulator.sut.Target;
@@ -51,6 +53,9 @@ public final class SuiteRunner {
     private final Consumer<String> progress;
     private final GatewayClient client;
     private final CredentialStore credentials;
+    /** Sessions the run logged in, logged out at its end. */
+    private final List<Attempt.IssuedSession> sessions = new ArrayList<>();
+    private GatewayPreflight.Result gateway;
 
     public SuiteRunner(Target target, Catalogue catalogue, SuiteOptions options, Consumer<String> progress) {
         this.target = target;
@@ -62,7 +67,8 @@ public final class SuiteRunner {
     }
 
     /**
-     * Checks that the target answers TCP and that the PKI holds every credential the scenarios name.
+     * Checks that the target answers TCP and that the PKI holds every credential the scenarios name, then asks the
+     * gateway the preflight's questions ({@link GatewayPreflight}); {@link #findings()} has its answers.
      *
      * @throws SuiteSetupException with a one-line reason (exit 2)
      */
@@ -82,6 +88,13 @@ public final class SuiteRunner {
                 }
             }
         }
+        gateway = GatewayPreflight.run(client, target, credentials, options.groups(), options.slow());
+        sessions.addAll(gateway.sessions());
+    }
+
+    /** The preflight's findings about the gateway (what it does not do), to lead the output; empty when all is well. */
+    public List<String> findings() {
+        return gateway == null ? List.of() : gateway.report().findings();
     }
 
     public Run run(List<Scenario> scenarios) {
@@ -93,6 +106,7 @@ public final class SuiteRunner {
             results.add(r);
             progress.accept(progressLine(i + 1, scenarios.size(), scenarios.get(i), r));
         }
+        String logout = Logout.all(client, sessions, options.timeout());
         List<RequirementInfo> requirements = catalogue.requirements().stream()
                 .map(e -> new RequirementInfo(e.requirement().id(), e.text(), e.level().name(), e.group()))
                 .toList();
@@ -101,8 +115,13 @@ public final class SuiteRunner {
         environment.putIfAbsent("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         environment.put("match", options.match().name().toLowerCase(Locale.ROOT));
         environment.put("pki", target.pki().dir().toString());
+        environment.put("mca group", client.groupAccess(options.groups().mca())
+                + (options.groups().authgroup() == null ? "" : " (authgroup " + options.groups().authgroup() + ")"));
+        environment.put("sessions logged out", logout);
+        progress.accept("Logged out the sessions the suite opened: " + logout);
         return new Run("mcalab", version(), started, (System.nanoTime() - t0) / 1_000_000, target.url().toString(),
-                target.embedded(), environment, requirements, results, null, null);
+                target.embedded(), environment, requirements, results, null, null,
+                gateway == null ? null : gateway.report());
     }
 
     private static String version() {
@@ -116,6 +135,11 @@ public final class SuiteRunner {
         if (skip != null) {
             return result(s, Status.SKIPPED, "skipped", skip, null, System.nanoTime() - started, Evidence.empty());
         }
+        if (mcaGroup(s) && gateway != null && gateway.noMca()) {
+            // Nothing of this scenario can reach its step: not run at all (no tunnel traffic through a non-MCA login).
+            return result(s, Status.BLOCKED, "blocked at preflight", "preflight: " + gateway.gate() + "; step under test: "
+                    + s.step().label() + " (not run)", null, System.nanoTime() - started, Evidence.empty());
+        }
         GatewayControl control = target.control();
         long mark = control == null ? 0 : control.traceMark();
         String path = options.groups().path(s.group()).orElseThrow();
@@ -123,31 +147,93 @@ public final class SuiteRunner {
                 s.params(), s.credentials().tls(), s.credentials().xml(), s.credentials().extra(), options.slow());
         Observation observation = null;
         String error = null;
+        String unreachable = null; // a reason to BLOCK found while running
         try {
             observation = Mutation.find(s.mutation()).orElseThrow().run(attempt);
         } catch (GatewayUnreachableException e) {
-            error = "gateway unreachable: " + e.getMessage();
+            unreachable = "the gateway refused the connection: " + e.getMessage();
         } catch (ScenarioSetupException e) {
-            error = "setup failed: " + e.getMessage();
+            // The gateway's answers broke the scenario's premise (e.g. the login to be replayed was refused).
+            unreachable = "the exchange could not be set up to reach the step under test: " + e.getMessage();
         } catch (IOException e) {
-            // A refused handshake or a connection closed without an answer: a refusal that cites nothing.
-            observation = Observation.reject(null, "no HTTP answer: " + e.getMessage()).withViolations(attempt.violations());
+            observation = attempt.handshakeRefused() != null
+                    ? Observation.reject(null, "TLS handshake refused: " + attempt.handshakeRefused())
+                    : Observation.reject(null, "no HTTP answer: " + e.getMessage())
+                            .withUnclean("the connection closed without an HTTP answer");
+            observation = observation.withViolations(attempt.violations());
         } catch (RuntimeException e) {
-            error = "harness error: " + e;
+            error = harnessFailure(s, e);
         }
+        sessions.addAll(attempt.sessions());
         List<TraceLine> trace = control == null ? List.of() : control.traceSince(mark);
         Evidence evidence = attempt.transcript().evidence(trace);
         long elapsed = System.nanoTime() - started;
         if (error != null) {
             return result(s, Status.ERROR, "error: " + error, error, null, elapsed, evidence);
         }
+        String blocked = unreachable != null ? unreachable : blockedReason(s, observation, attempt);
+        if (blocked != null) {
+            Step at = attempt.reached();
+            return result(s, Status.BLOCKED, "blocked at " + (at == null ? "connect" : at.id()),
+                    blocked + "; step under test: " + s.step().label(), null, elapsed, evidence);
+        }
         Status raw = judge(options.match(), s.expect(), observation);
-        Status status = options.baseline().apply(s.id(), raw);
         String text = observation.text();
         if (!observation.violations().isEmpty()) {
             text += "; post-check failed: " + String.join("; ", observation.violations());
         }
+        if (!observation.accepted() && observation.unclean() != null) {
+            text += "; not a clean refusal: " + observation.unclean();
+        }
+        Status status = options.baseline().apply(s.id(), raw);
         return result(s, status, observation.code(), text, options.baseline().reason(s.id()).orElse(null), elapsed, evidence);
+    }
+
+    /**
+     * Why a refusal says nothing about the scenario's requirement, or null when it counts: the URL is not served
+     * (404/405), the preflight found that this gateway's refusals prove nothing (no MCA, well-behaved login refused),
+     * or the exchange stopped before the step under test.
+     */
+    String blockedReason(Scenario s, Observation o, Attempt a) {
+        Step at = a.reached();
+        if (o.accepted()) {
+            return notAnMcaLogin(s, a) ? "let in at " + (at == null ? "the init" : at.label()) + " without ever being asked"
+                    + " for the second certificate (no multiple-client-cert-request): no MCA exchange happened" : null;
+        }
+        String stopped = "stopped at " + (at == null ? "the connection" : at.label()) + " (" + o.text() + ")";
+        if (a.notServed() != null) {
+            return a.notServed() + ": the gateway does not serve this URL; " + stopped;
+        }
+        if (s.expect().outcome() == Expectation.Outcome.ACCEPT) {
+            return null;
+        }
+        if (mcaGroup(s) && gateway != null && gateway.gate() != null) {
+            return "preflight: " + gateway.gate() + ", so a refusal proves nothing; " + stopped;
+        }
+        if (at == null || at.before(s.step())) {
+            return stopped + ", before the step under test";
+        }
+        return null;
+    }
+
+    /**
+     * An MCA client let into the MCA group although the gateway never asked it for the second certificate: the auth-reply
+     * the scenario is about never went out, so the acceptance says nothing about it.
+     */
+    private static boolean notAnMcaLogin(Scenario s, Attempt a) {
+        return s.profile().multipleCert() && mcaGroup(s) && !a.challengeIssued() && !s.step().before(Step.AUTH_REPLY);
+    }
+
+    private static boolean mcaGroup(Scenario s) {
+        return s.group() == GroupRole.MCA || s.group() == GroupRole.SELECT;
+    }
+
+    /** A sentence for a bug or a gap of the harness, never a bare exception text. */
+    private static String harnessFailure(Scenario s, RuntimeException e) {
+        String why = e.getMessage() == null || e instanceof NullPointerException ? "" : ": " + e.getMessage().lines()
+                .findFirst().orElse("");
+        return "the harness could not carry out mutation '" + s.mutation() + "' on this gateway's answers ("
+                + e.getClass().getSimpleName() + why + "); the evidence shows the exchange up to there";
     }
 
     /** PASS when the observation meets the expectation and no post-check failed. */
@@ -189,6 +275,7 @@ public final class SuiteRunner {
             case KNOWN_DEVIATION -> "KNOWN";
             case UNEXPECTED_PASS -> "XPASS";
             case SKIPPED -> "SKIP";
+            case BLOCKED -> "BLOCK";
             default -> r.status().name();
         };
         String cited = s.expect().cited().map(Requirement::id)
@@ -197,7 +284,7 @@ public final class SuiteRunner {
                 s.title(), cited, r.durationMillis());
         if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
             line += "\n          expected " + r.expected() + ", observed " + r.observed() + ": " + r.observedText();
-        } else if (r.status() == Status.SKIPPED) {
+        } else if (r.status() == Status.SKIPPED || r.status() == Status.BLOCKED) {
             line += "  [" + r.observedText() + "]";
         }
         return line;

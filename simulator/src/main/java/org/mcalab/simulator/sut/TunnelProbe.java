@@ -34,7 +34,12 @@ public interface TunnelProbe {
     Outcome run(Session session, String check) throws IOException;
 
     /** A logged-in client, ready to CONNECT. */
-    record Session(GatewayClient client, ClientIdentity tlsIdentity, String sessionToken, String userAgent) {}
+    /**
+     * @param groupPath   where the MCA group is (the suite's --target path), for checks that log in once more
+     * @param groupSelect the group-select those logins send (--authgroup), or null
+     */
+    record Session(GatewayClient client, ClientIdentity tlsIdentity, String sessionToken, String userAgent,
+                   String groupPath, String groupSelect) {}
 
     /**
      * @param cited the requirement a failure breaks, or null

@@ -62,4 +62,39 @@ class ObservationTest {
         assertThat(o.text()).contains("multiple-certificate request");
         assertThat(new String(challenge, StandardCharsets.UTF_8)).contains("auth-request");
     }
+
+    @Test
+    void aByteOrderMarkAndWhitespaceBeforeTheXmlDeclarationAreTolerated() {
+        byte[] xml = GatewayMessages.error("MCA-LIM-5: EC key");
+        byte[] padded = new byte[xml.length + 5];
+        padded[0] = (byte) 0xEF;
+        padded[1] = (byte) 0xBB;
+        padded[2] = (byte) 0xBF;
+        padded[3] = '\n';
+        padded[4] = ' ';
+        System.arraycopy(xml, 0, padded, 5, xml.length);
+
+        Observation o = Observation.of(response(200, padded));
+
+        assertThat(o.cited()).as("read as config-auth XML, as openconnect 9.01 reads it").isEqualTo(Requirement.MCA_LIM_5);
+        assertThat(o.unclean()).isNull();
+    }
+
+    @Test
+    void serverErrorsAndAnswersWithoutAnErrorAreRefusalsButNotCleanOnes() {
+        assertThat(Observation.of(response(500, "oops".getBytes(StandardCharsets.UTF_8))).unclean()).contains("HTTP 500");
+        assertThat(Observation.of(response(200, "<html>no</html>".getBytes(StandardCharsets.UTF_8))).unclean())
+                .contains("without a config-auth <error>");
+        assertThat(Observation.of(response(401, "denied".getBytes(StandardCharsets.UTF_8))).unclean()).isNull();
+    }
+
+    @Test
+    void secretsAreMaskedToAPrefixAndPasswordsEntirely() {
+        String masked = Secrets.mask("<session-token>ABCDEFGH0123456789ABCDEF</session-token> Cookie: webvpn="
+                + "ZYXWVUTS9876543210; <password type=\"x\">mcalab-alice</password>");
+
+        assertThat(masked).contains("<session-token>ABCDEFGH…</session-token>", "webvpn=ZYXWVUTS…;",
+                "<password type=\"x\">********</password>");
+        assertThat(masked).doesNotContain("0123456789ABCDEF", "9876543210", "mcalab-alice");
+    }
 }

@@ -151,7 +151,7 @@ class CstpProbeTest {
         var machine = credentials.get(TestPki.MACHINE);
         TunnelProbe probe = target.probe(check.startsWith("dtls") ? "dtls" : "tunnel").orElseThrow();
         return probe.run(new TunnelProbe.Session(client, ClientIdentity.of(machine.privateKey(), machine.chain()),
-                login.sessionToken(), Profile.WINDOWS.userAgent()), check);
+                login.sessionToken(), Profile.WINDOWS.userAgent(), "/MCA", null), check);
     }
 
     @ParameterizedTest

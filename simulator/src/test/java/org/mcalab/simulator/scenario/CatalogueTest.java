@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.fixtures.TestPki;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.mca.Mutation;
+import org.mcalab.simulator.mca.Step;
 
 class CatalogueTest {
     private final Catalogue builtIn = Catalogue.builtIn();
@@ -128,5 +130,16 @@ class CatalogueTest {
                     expects: accept
                 """);
         assertThatThrownBy(() -> Catalogue.load(List.of(dir))).hasMessageContaining("bad.yaml");
+    }
+
+    @Test
+    void everyScenarioHasAStepUnderTestAndTlsDefectsAreJudgedFromTheHandshake() {
+        Map<String, Scenario> byId = builtIn.scenarios().stream().collect(Collectors.toMap(Scenario::id, s -> s));
+        assertThat(byId.get("LIM5-EC-USER").step()).isEqualTo(Step.AUTH_REPLY);
+        assertThat(byId.get("LIM5-EC-MACHINE").step()).isEqualTo(Step.TLS);
+        assertThat(byId.get("FLOW7-CONNECT-MADE-UP-TOKEN").step()).isEqualTo(Step.CONNECT);
+        assertThat(byId.get("ROB1-XXE").step()).isEqualTo(Step.INIT);
+        assertThat(byId.get("LIM2-PASSWORD-ON-MCA-GROUP").step()).isEqualTo(Step.TLS);
+        assertThat(byId.get("FLOW1-GROUP-SELECT").group()).isEqualTo(GroupRole.SELECT);
     }
 }

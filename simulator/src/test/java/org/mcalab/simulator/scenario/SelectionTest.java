@@ -9,11 +9,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.mca.Profile;
+import org.mcalab.simulator.mca.Step;
 
 class SelectionTest {
     private static Scenario scenario(String id, Requirement r, String... tags) {
         return new Scenario(id, id, List.of(r), Level.MUST, Profile.WINDOWS, GroupRole.MCA, Credentials.none(), "none", Map.of(),
-                Expectation.accept(), List.of(tags), Set.of(), "test.yaml");
+                Expectation.accept(), List.of(tags), Set.of(), "test.yaml", Step.AUTH_REPLY);
     }
 
     private final List<Scenario> all = List.of(
