@@ -2,6 +2,7 @@ package org.mcalab.simulator.mca;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -88,11 +89,13 @@ public enum Mutation {
             a -> mcaTweak(a, (d, ch) -> {
                 int count = Integer.parseInt(a.param("count", "24"));
                 List<X509Certificate> certs = new ArrayList<>(d.userChain().certificates);
+                // Never the TLS certificate's key: sent again it is one certificate twice (MCA-LIM-1), not an oversize set.
+                PublicKey tls = a.tls() == null ? null : a.tls().certificate().getPublicKey();
                 for (Credential c : a.allFixtureCredentials()) {
                     if (certs.size() > count) {
                         break;
                     }
-                    if (!certs.contains(c.certificate())) {
+                    if (!certs.contains(c.certificate()) && !c.certificate().getPublicKey().equals(tls)) {
                         certs.add(c.certificate());
                     }
                 }
