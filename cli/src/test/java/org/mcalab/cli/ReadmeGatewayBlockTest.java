@@ -74,7 +74,7 @@ class ReadmeGatewayBlockTest {
                     assertThat(stdout).contains("COOKIE=").contains("webvpn=");
                 } else {
                     List<String> a = new ArrayList<>(List.of(args(command)));
-                    if (a.get(0).equals("show") || a.get(0).equals("debug")) {
+                    if (List.of("show", "debug", "clear").contains(a.get(0))) {
                         a.addAll(List.of("--admin", "127.0.0.1:" + admin)); // the README relies on the default 8444
                     }
                     GatewayCommandTest.Outcome o = GatewayCommandTest.run(a.toArray(String[]::new));
