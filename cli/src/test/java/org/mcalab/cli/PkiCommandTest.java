@@ -64,13 +64,13 @@ class PkiCommandTest {
         assertThat(outcome.err()).isEmpty();
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).hasSize(1);
-        assertThat(outcome.out().get(0)).matches("minted 31 credentials, 5 CRLs into " + out + " in \\d+\\.\\d s");
+        assertThat(outcome.out().get(0)).matches("minted 32 credentials, 5 CRLs into " + out + " in \\d+\\.\\d s");
         assertThat(out.resolve("stale.txt")).doesNotExist();
         assertThat(listing(base)).containsExactly("pki");
 
         Manifest manifest = Manifest.read(out);
         assertThat(manifest.crlBaseUrl()).isEqualTo("http://127.0.0.1:40999/crl/");
-        assertThat(manifest.identities()).hasSize(31);
+        assertThat(manifest.identities()).hasSize(32);
         assertThat(out.resolve("asa.cfg")).isRegularFile();
         assertThat(out.resolve("crl/user-ca.crl")).isRegularFile();
         // every verdict names a requirement the protocol module knows

@@ -78,6 +78,11 @@ public final class CertificateValidator {
             "1.3.6.1.5.5.7.3.8", "timeStamping",
             "1.3.6.1.5.5.7.3.9", "OCSPSigning");
 
+    /** The keyUsage bits in RFC 5280 order (bit 0 is digitalSignature). */
+    private static final List<String> KEY_USAGE_NAMES = List.of("digitalSignature", "nonRepudiation",
+            "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly",
+            "decipherOnly");
+
     private final List<TrustpointCa> trustpoints;
     private final CrlSource crls;
     private final Clock clock;
@@ -157,7 +162,7 @@ public final class CertificateValidator {
         List<X509Certificate> presented = belowAnchors(sorted);
         checkKeys(presented, role);
         checkSignatureAlgorithms(presented, role);
-        checkExtendedKeyUsage(sorted.get(0), role);
+        checkKeyUsage(sorted.get(0), role);
         X509Certificate leaf = sorted.get(0);
         crypto(correlation, "CRYPTO_PKI: Verifying certificate with serial number: " + CertificateText.serial(leaf)
                 + ", subject name: " + CertificateText.subject(leaf) + ", issuer_name: " + CertificateText.issuer(leaf)
@@ -284,7 +289,7 @@ public final class CertificateValidator {
         }
     }
 
-    private void checkExtendedKeyUsage(X509Certificate leaf, String role) throws Stop {
+    private void checkKeyUsage(X509Certificate leaf, String role) throws Stop {
         if (!enforced(MCA_PKI_6)) {
             return;
         }
@@ -297,6 +302,18 @@ public final class CertificateValidator {
         if (eku != null && !eku.contains(EKU_CLIENT_AUTH) && !eku.contains(EKU_ANY)) {
             throw new Stop(MCA_PKI_6, role + " is not allowed for client authentication (extended key usage: "
                     + eku.stream().map(o -> EKU_NAMES.getOrDefault(o, o)).collect(Collectors.joining(", ")) + ")");
+        }
+        // both certificates sign: the TLS one its handshake, the PKCS#7 one the MCA challenge
+        boolean[] usage = leaf.getKeyUsage();
+        if (usage != null && (usage.length == 0 || !usage[0])) {
+            List<String> granted = new ArrayList<>();
+            for (int i = 0; i < Math.min(usage.length, KEY_USAGE_NAMES.size()); i++) {
+                if (usage[i]) {
+                    granted.add(KEY_USAGE_NAMES.get(i));
+                }
+            }
+            throw new Stop(MCA_PKI_6, role + " may not sign: its key usage (" + (granted.isEmpty() ? "none"
+                    : String.join(", ", granted)) + ") lacks digitalSignature");
         }
     }
 

@@ -12,7 +12,8 @@
  *   <li><b>MCA-LIM-5</b> RSA keys only (EC, DSA, Ed25519 refused), for the leaf and the intermediates it brought.</li>
  *   <li><b>MCA-LIM-6</b> the certificates' own signatures are SHA-256/384/512 with RSA. Checked before PKIX, which
  *       would reject MD5 with a vague "algorithm constraints check failed".</li>
- *   <li><b>MCA-PKI-6</b> extended key usage holds clientAuth or anyExtendedKeyUsage, or is absent.</li>
+ *   <li><b>MCA-PKI-6</b> extended key usage holds clientAuth or anyExtendedKeyUsage, or is absent; key usage, when
+ *       present, holds digitalSignature (both certificates sign).</li>
  *   <li><b>MCA-PKI-1</b> PKIX path validation to a trustpoint's CA certificates (trustpoints tried in the caller's
  *       preferred order), revocation disabled, at a moment when every certificate of the path is valid.</li>
  *   <li><b>MCA-PKI-2</b> validity of every certificate of the path, and the anchor, at the clock's time.</li>

@@ -746,6 +746,18 @@ class McaVerifierTest {
         }
 
         @Test
+        void pki6KeyUsageWithoutDigitalSignatureInEitherPosition() {
+            AuthInfo info = linux();
+            Refusal user = refused(verifier().verify(info, new Reply(info)
+                    .user(TestPki.userLeaf().withoutDigitalSignature().build()).build(), MACHINE.chainWithoutRoot()),
+                    Requirement.MCA_PKI_6);
+            assertThat(user.reason()).startsWith("user certificate may not sign");
+            Refusal machine = refused(verifier().verify(info, new Reply(info).build(),
+                    TestPki.machineLeaf().withoutDigitalSignature().build().chainWithoutRoot()), Requirement.MCA_PKI_6);
+            assertThat(machine.reason()).startsWith("machine certificate may not sign");
+        }
+
+        @Test
         void pki7UsernameInTheXmlIsIgnored() {
             AuthInfo info = windows();
             ConfigAuth reply = new Reply(info).edit(x -> x.replace("<auth>", "<auth><username>administrator</username>"))

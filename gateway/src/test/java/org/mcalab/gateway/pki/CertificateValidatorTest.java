@@ -223,6 +223,13 @@ class CertificateValidatorTest {
         void clientAndServerIsAccepted() {
             valid(validate(TestPki.userLeaf().clientAndServerAuth().build().chainWithoutRoot()));
         }
+
+        @Test
+        void aKeyUsageWithoutDigitalSignatureIsRefused() {
+            Refusal r = refused(validate(TestPki.userLeaf().withoutDigitalSignature().build().chainWithoutRoot()),
+                    Requirement.MCA_PKI_6);
+            assertThat(r.reason()).endsWith("may not sign: its key usage (keyEncipherment) lacks digitalSignature");
+        }
     }
 
     @Nested
