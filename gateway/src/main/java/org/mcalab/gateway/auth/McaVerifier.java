@@ -225,12 +225,18 @@ public final class McaVerifier {
     }
 
     /**
-     * The PKCS#7 set must hold neither the TLS certificate nor any certificate for the TLS certificate's public key
-     * (openconnect with {@code -c user.pem --mca-certificate user.pem} sends the same certificate twice).
+     * The PKCS#7 set's end-entity certificate must be neither the TLS certificate nor another certificate for its
+     * public key (openconnect with {@code -c user.pem --mca-certificate user.pem} sends the same certificate twice).
+     * A set without exactly one end-entity certificate has no second certificate to compare: the validator refuses
+     * it under MCA-PKI-5.
      */
     private static void distinct(X509Certificate tlsLeaf, List<X509Certificate> userSet) throws Stop {
+        List<X509Certificate> leaves = userSet.stream().filter(c -> c.getBasicConstraints() < 0).distinct().toList();
+        if (leaves.size() != 1) {
+            return;
+        }
         byte[] tlsKey = tlsLeaf.getPublicKey().getEncoded();
-        for (X509Certificate c : userSet) {
+        for (X509Certificate c : leaves) {
             if (c.equals(tlsLeaf)) {
                 throw new Stop(MCA_LIM_1, "only one certificate: the auth-reply's PKCS#7 carries the TLS client "
                         + "certificate again (" + CertificateText.subject(c) + ", serial " + CertificateText.serial(c)
