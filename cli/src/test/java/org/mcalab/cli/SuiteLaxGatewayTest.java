@@ -50,15 +50,18 @@ class SuiteLaxGatewayTest {
     /**
      * The scenarios of issue 14 can fail: a gateway that neither tells the two certificates apart (MCA-LIM-1) nor
      * holds the TLS certificate to the machine trustpoint (MCA-PKI-1) lets openconnect's one-certificate login in,
-     * and one that does not bind the cookie to its login's certificate (MCA-FLOW-7) gives a copied cookie a tunnel
-     * over any connection; the reference gateway refuses both.
+     * one that does not bind the cookie to its login's certificate (MCA-FLOW-7) gives a copied cookie a tunnel
+     * over any connection, and one without the key usage check (MCA-PKI-6) takes a key that may not sign; the
+     * reference gateway refuses all three.
      */
     @Test
-    void oneCertificateTwiceAndACopiedCookieFailTheSuiteOnlyWhereTheGatewayTakesThem(@TempDir Path out) throws Exception {
-        String selection = "LIM1-SAME-CERT-TWICE,cookie-binding";
+    void oneCertificateTwiceACopiedCookieAndANonSigningKeyFailTheSuiteOnlyWhereTheGatewayTakesThem(@TempDir Path out)
+            throws Exception {
+        String selection = "LIM1-SAME-CERT-TWICE,cookie-binding,PKI6-NO-DIGITAL-SIGNATURE";
         List<String> ids = List.of("LIM1-SAME-CERT-TWICE", "FLOW7-COOKIE-NO-CERT", "FLOW7-COOKIE-OTHER-CERT",
-                "FLOW7-COOKIE-ROGUE-CERT", "FLOW7-COOKIE-EXPIRED-CERT");
-        assertThat(Main.run("suite", "--out", out.resolve("lax").toString(), "--lax", "MCA-LIM-1,MCA-PKI-1,MCA-FLOW-7",
+                "FLOW7-COOKIE-ROGUE-CERT", "FLOW7-COOKIE-EXPIRED-CERT", "PKI6-NO-DIGITAL-SIGNATURE");
+        assertThat(Main.run("suite", "--out", out.resolve("lax").toString(), "--lax",
+                "MCA-LIM-1,MCA-PKI-1,MCA-FLOW-7,MCA-PKI-6",
                 "--scenarios", selection, "--no-robustness")).isEqualTo(Main.FAILED);
         List<ScenarioResult> lax = ResultsJson.read(out.resolve("lax/results.json")).scenarios();
         assertThat(lax).extracting(ScenarioResult::id).containsExactlyInAnyOrderElementsOf(ids);
@@ -76,5 +79,7 @@ class SuiteLaxGatewayTest {
                 .singleElement().extracting(ScenarioResult::observed).isEqualTo("reject MCA-LIM-1");
         assertThat(strict).filteredOn(r -> r.id().startsWith("FLOW7-"))
                 .allSatisfy(r -> assertThat(r.observed()).isEqualTo("reject MCA-FLOW-7"));
+        assertThat(strict).filteredOn(r -> r.id().startsWith("PKI6-"))
+                .singleElement().extracting(ScenarioResult::observed).isEqualTo("reject MCA-PKI-6");
     }
 }
