@@ -123,7 +123,14 @@ final class GatewayCommand implements Callable<Integer> {
             }
             throw e;
         }
-        Optional<Path> tokenFile = writeAdminToken(gateway, err);
+        Optional<Path> tokenFile;
+        try {
+            tokenFile = writeAdminToken(gateway, err);
+        } catch (RuntimeException e) { // it has closed the gateway; what was started for it goes too
+            tun.ifPresent(TunInsideNetwork::close);
+            crls.server().ifPresent(CrlServer::close);
+            throw e;
+        }
         tun.ifPresent(t -> err.println("inside network: TUN device " + t.deviceName()));
         if (crls.line() != null) {
             err.println(crls.line());
