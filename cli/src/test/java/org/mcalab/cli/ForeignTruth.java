@@ -80,13 +80,16 @@ final class ForeignTruth {
                         "PKI5-ROOT-INCLUDED")
                 // it lets in what it must refuse: any key type, no check of the TLS certificate, none of the user
                 // certificate, any digest the signature verifies with, one constant challenge, no XML limits
-                .allow(Set.of(FAIL), "LIM1-NO-TLS-CERT", "LIM1-THREE-CERTS", "LIM3-TWO-MACHINE-CERTS", "LIM5-EC-USER",
+                .allow(Set.of(FAIL), "LIM1-NO-TLS-CERT", "LIM1-SAME-CERT-TWICE", "LIM1-THREE-CERTS", "LIM3-TWO-MACHINE-CERTS", "LIM5-EC-USER",
                         "LIM5-EC384-USER", "LIM5-ED25519-USER", "LIM5-DSA-USER", "LIM5-EC-MACHINE", "LIM6-HASH-SHA1",
                         "LIM6-HASH-MD5", "LIM6-SHA1-SIGNED-CERT", "LIM6-MD5-SIGNED-CERT", "PKI1-ROGUE-USER",
                         "PKI1-ROGUE-MACHINE", "PKI1-MACHINE-FROM-USER-CA", "PKI2-USER-EXPIRED", "PKI2-USER-NOT-YET-VALID",
                         "PKI2-MACHINE-EXPIRED", "PKI3-USER-REVOKED", "PKI3-MACHINE-REVOKED", "PKI4-OTHER-SESSION-CHALLENGE",
                         "PKI5-EXTRA-UNRELATED-CERT", "PKI5-TWO-LEAVES", "PKI5-OVERSIZE-SET", "PKI5-LEAF-WITH-CA-FLAG",
                         "PKI6-SERVER-AUTH-EKU", "ROB1-OVERSIZED-XML", "ROB4-REPLAYED-REPLY")
+                // CONNECT checks the cookie only, whatever certificate (none, another, rogue, expired) the TLS carries
+                .allow(Set.of(FAIL), "FLOW7-COOKIE-NO-CERT", "FLOW7-COOKIE-OTHER-CERT", "FLOW7-COOKIE-ROGUE-CERT",
+                        "FLOW7-COOKIE-EXPIRED-CERT")
                 // it keeps no handles: a reply naming another or a made-up handle is accepted (or, with no handle to
                 // change, the step cannot be reached)
                 .allow(Set.of(FAIL, BLOCKED), "FLOW5-UNKNOWN-HANDLE", "ROB4-FOREIGN-HANDLE")
@@ -135,7 +138,9 @@ final class ForeignTruth {
                 // everything on the MCA auth-reply, the second certificate, or a session that needs an MCA login
                 .allow(notReached, "FLOW2-SIGNED-TRIMMED", "FLOW2-SIGNED-REINDENTED", "FLOW3-PKCS7-CISCO-SHAPE",
                         "FLOW5-REPLY-AFTER-TIMER", "FLOW5-UNKNOWN-HANDLE", "FLOW6-USERNAME-FROM-TLS-CERT",
-                        "FLOW7-CONNECT-FAILED-TOKEN", "LIM1-NO-TLS-CERT", "LIM1-NO-XML-CHAIN", "LIM1-THREE-CERTS",
+                        "FLOW7-CONNECT-FAILED-TOKEN", "FLOW7-COOKIE-NO-CERT", "FLOW7-COOKIE-OTHER-CERT",
+                        "FLOW7-COOKIE-ROGUE-CERT", "FLOW7-COOKIE-EXPIRED-CERT", "LIM1-NO-TLS-CERT", "LIM1-NO-XML-CHAIN",
+                        "LIM1-SAME-CERT-TWICE", "LIM1-THREE-CERTS",
                         "LIM2-PASSWORD-ON-MCA-GROUP", "LIM2-PASSWORD-ON-AAA-GROUP", "LIM3-TWO-MACHINE-CERTS",
                         "LIM4-LINUX-USER-USER", "LIM5-EC-USER", "LIM5-EC384-USER", "LIM5-ED25519-USER", "LIM5-DSA-USER",
                         "LIM5-EC-MACHINE", "LIM5-RSA4096-BOTH", "LIM6-HASH-SHA1", "LIM6-HASH-MD5", "LIM6-HASH-UNKNOWN",
