@@ -18,6 +18,7 @@ import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.simulator.client.ClientIdentity;
+import org.mcalab.simulator.client.GatewayUnreachableException;
 import org.mcalab.simulator.client.HttpResponse;
 import org.mcalab.simulator.sut.GatewayControl;
 import org.mcalab.simulator.sut.SessionView;
@@ -431,7 +432,14 @@ public enum Mutation {
             for (String x : xml) {
                 attempt++;
                 long one = System.nanoTime();
-                last = Flows.mca(a, a.profile().clientInfo(), a.credential(t), a.credential(x), Flows.Tweak.NONE);
+                try {
+                    last = Flows.mca(a, a.profile().clientInfo(), a.credential(t), a.credential(x), Flows.Tweak.NONE);
+                } catch (GatewayUnreachableException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // A gateway may refuse a bad machine certificate in the handshake: the client tries the next one.
+                    last = Observation.reject(null, "no HTTP answer: " + e.getMessage());
+                }
                 a.transcript().note("attempt " + attempt + ": TLS " + t + " + XML " + x + " -> " + last.code()
                         + " in " + (System.nanoTime() - one) / 1_000_000 + " ms");
                 if (last.accepted()) {

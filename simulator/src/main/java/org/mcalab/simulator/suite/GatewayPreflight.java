@@ -7,6 +7,7 @@ import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mcalab.fixtures.TestPki;
 import org.mcalab.fixtures.UnknownIdentityException;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.reports.model.Preflight;
@@ -29,8 +30,8 @@ import org.mcalab.simulator.sut.Target;
  * MCA group.
  */
 final class GatewayPreflight {
-    static final String MACHINE = "machine";
-    static final String USER = "user";
+    private static final String MACHINE = TestPki.MACHINE;
+    private static final String USER = TestPki.USER;
 
     /**
      * @param gate  why refusals by this gateway prove nothing, or null when the well-behaved MCA login got a session
