@@ -9,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.reports.RequirementCoverage;
+import org.mcalab.reports.RequirementCoverage.Outcome;
 import org.mcalab.reports.ResultsJson;
 import org.mcalab.reports.model.Run;
+import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Verdict;
 import org.mcalab.simulator.scenario.Catalogue;
 import org.mcalab.simulator.scenario.Scenario;
@@ -31,8 +35,6 @@ import org.mcalab.simulator.scenario.Scenario;
  */
 @Tag("interop")
 class ForeignGatewaySuiteTest {
-    private static final String FALSE_VERDICTS = "the suite still gives false verdicts on this gateway, tracked in issue 12";
-
     @TempDir
     static Path shared;
     static Path pki;
@@ -87,13 +89,11 @@ class ForeignGatewaySuiteTest {
     // The suite's verdicts on them.
 
     @Test
-    @Disabled(FALSE_VERDICTS)
     void sloppyGatewayRequirementMatch(@TempDir Path work) throws Exception {
         sloppyGateway(work, false);
     }
 
     @Test
-    @Disabled(FALSE_VERDICTS)
     void sloppyGatewayRefusalMatch(@TempDir Path work) throws Exception {
         sloppyGateway(work, true);
     }
@@ -130,13 +130,21 @@ class ForeignGatewaySuiteTest {
         assertThat(gatewayLog).as("the gateway really issued sessions").contains("auth-reply accepted: session issued");
         assertThat(run.verdict()).isEqualTo(Verdict.NON_CONFORMANT);
         assertThat(exit).isEqualTo(Main.FAILED);
-        // the missing aggauth-handle is one gateway-wide finding under its own requirement
-        assertThat(terminal).contains("MCA-FLOW-1").contains("aggauth-handle");
-        assertThat(terminal).doesNotContain("does not implement MCA");
+        // each defect under its requirement id; the missing aggauth-handle is one finding of the run, under MCA-FLOW-1
+        assertThat(outcomes(run)).containsEntry("MCA-LIM-5", Outcome.FAIL) // EC, Ed25519, DSA user keys
+                .containsEntry("MCA-LIM-1", Outcome.FAIL) // no TLS client certificate needed
+                .containsEntry("MCA-PKI-1", Outcome.FAIL) // nor checked
+                .containsEntry("MCA-PKI-4", Outcome.FAIL) // one constant challenge for every session
+                .containsEntry("MCA-ROB-4", Outcome.FAIL) // so a replayed reply logs in again
+                .containsEntry("MCA-ROB-1", Outcome.FAIL) // no XML limits
+                .containsEntry("MCA-FLOW-1", Outcome.FAIL); // no aggauth-handle
+        assertThat(terminal).contains("FINDING: MCA-FLOW-1: the auth-request has no aggauth-handle")
+                .doesNotContain("does not implement MCA");
+        assertThat(run.scenarios()).filteredOn(r -> r.observedText().contains("aggauth-handle"))
+                .extracting(ScenarioResult::id).containsOnly("FLOW1-CHALLENGE-SHAPE");
     }
 
     @Test
-    @Disabled(FALSE_VERDICTS)
     void ocservIsReportedAsNotImplementingMca(@TempDir Path work) throws Exception {
         Assumptions.assumeTrue(OcservNamespace.available(), "root, ocserv and ip are needed");
         Path out = work.resolve("out");
@@ -163,8 +171,14 @@ class ForeignGatewaySuiteTest {
 
         assertThat(truth.ids()).containsExactlyInAnyOrderElementsOf(catalogueIds());
         assertThat(truth.falseVerdicts(run)).as("statuses ocserv's behaviour does not allow\n" + text).isEmpty();
+        assertThat(run.preflight().findings()).anySatisfy(f -> assertThat(f).contains("does not implement MCA"));
         assertThat(run.verdict()).isNotEqualTo(Verdict.CONFORMANT);
         assertThat(exit).isNotZero();
+    }
+
+    private static Map<String, Outcome> outcomes(Run run) {
+        return RequirementCoverage.of(run).rows().stream()
+                .collect(Collectors.toMap(r -> r.requirement().id(), RequirementCoverage.Row::outcome));
     }
 
     private static List<String> catalogueIds() {
