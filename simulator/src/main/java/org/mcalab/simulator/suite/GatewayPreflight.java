@@ -36,7 +36,7 @@ final class GatewayPreflight {
     /**
      * @param gate  why refusals by this gateway prove nothing, or null when the well-behaved MCA login got a session
      * @param noMca true when the gateway never asked for a second certificate (or could not be asked): no scenario of
-     *              the MCA group can reach its step under test, so none is run
+     *              the MCA group that needs the MCA request can reach its step under test, so none of them is run
      */
     record Result(Preflight report, String gate, boolean noMca, List<Attempt.IssuedSession> sessions) {}
 

@@ -48,8 +48,10 @@ public final class SuiteRunner {
             "session-db", "needs the gateway's session database (embedded gateway)",
             "trustpoints", "needs the gateway's trustpoint view (embedded gateway)");
 
-    /** Mutations that never log in, so what the preflight found about the MCA login does not concern them. */
+    /** Mutations that never log in: what the preflight found about the MCA login does not concern them. */
     private static final Set<String> NO_LOGIN = Set.of("connect-made-up-token");
+    /** Mutations of an MCA-profile client that never answer an MCA request (they test what happens without one). */
+    private static final Set<String> NO_MCA_EXCHANGE = Set.of("connect-made-up-token", "no-multicert-capability");
 
     private final Target target;
     private final Catalogue catalogue;
@@ -139,7 +141,7 @@ public final class SuiteRunner {
         if (skip != null) {
             return result(s, Status.SKIPPED, "skipped", skip, null, System.nanoTime() - started, Evidence.empty());
         }
-        if (mcaGroup(s) && gateway != null && gateway.noMca()) {
+        if (needsMcaExchange(s) && gateway != null && gateway.noMca()) {
             // Nothing of this scenario can reach its step: not run at all (no tunnel traffic through a non-MCA login).
             return result(s, Status.BLOCKED, "blocked at preflight", "preflight: " + gateway.gate() + "; step under test: "
                     + s.step().label() + " (not run)", null, System.nanoTime() - started, Evidence.empty());
@@ -228,9 +230,21 @@ public final class SuiteRunner {
         return s.profile().multipleCert() && mcaGroup(s) && !a.challengeIssued() && !s.step().before(Step.AUTH_REPLY);
     }
 
-    /** A scenario that depends on the gateway's MCA exchange (a made-up cookie's CONNECT does not: it logs in nowhere). */
+    /**
+     * A scenario in the MCA group whose refusals only mean something when the gateway does MCA (a made-up cookie's
+     * CONNECT logs in nowhere, so its refusal always counts).
+     */
     private static boolean mcaGroup(Scenario s) {
         return (s.group() == GroupRole.MCA || s.group() == GroupRole.SELECT) && !NO_LOGIN.contains(s.mutation());
+    }
+
+    /**
+     * A scenario that can only reach its step through the gateway's MCA request. The one-certificate, password and
+     * no-multiple-cert clients need none: on a gateway that never asks for a second certificate they still run, and a
+     * session they get is a true failure (the MCA group let them in).
+     */
+    private static boolean needsMcaExchange(Scenario s) {
+        return mcaGroup(s) && s.profile().multipleCert() && !NO_MCA_EXCHANGE.contains(s.mutation());
     }
 
     /** A sentence for a bug or a gap of the harness, never a bare exception text. */
