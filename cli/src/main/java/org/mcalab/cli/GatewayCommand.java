@@ -16,6 +16,7 @@ import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.TlsEngine;
 import org.mcalab.gateway.admin.AdminTokenFile;
+import org.mcalab.gateway.auth.McaPolicy;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.config.AsaConfig;
@@ -24,6 +25,7 @@ import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.config.AsaConfigSummary;
 import org.mcalab.gateway.config.ConfigFileException;
 import org.mcalab.gateway.config.ParseWarning;
+import org.mcalab.gateway.pki.ValidatedCertificate.CertificateKind;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.gateway.tunnel.TunInsideNetwork;
 import picocli.CommandLine.Command;
@@ -75,6 +77,12 @@ final class GatewayCommand implements Callable<Integer> {
             description = "HTTPS/CSTP TLS engine: openssl (BoringSSL via netty-tcnative) or jdk "
                     + "(default: openssl where netty-tcnative loads, else jdk). DTLS always uses the JDK engine.")
     String tls;
+
+    @Option(names = "--tls-certificate", paramLabel = "KINDS",
+            description = "Trustpoint kinds that may validate the first (TLS) certificate of an MCA login, the same "
+                    + "for every client whatever device-id it sends: machine (default) or machine,user (also lets "
+                    + "clients in with two user certificates, MCA-LIM-4).")
+    String tlsCertificate;
 
     @Option(names = "--debug", paramLabel = "CATEGORY",
             description = "Print a debug category: 'aggregate-auth xml', 'aggregate-auth ssl', 'crypto ca', "
@@ -177,7 +185,23 @@ final class GatewayCommand implements Callable<Integer> {
         if (!noAdmin) {
             options.admin(admin.address());
         }
+        if (tlsCertificate != null) {
+            options.mcaPolicy(McaPolicy.defaults().withTlsKinds(tlsCertificateKinds(tlsCertificate)));
+        }
         return options;
+    }
+
+    /** {@code --tls-certificate}: "machine", "user" or both, comma-separated. */
+    static EnumSet<CertificateKind> tlsCertificateKinds(String text) {
+        EnumSet<CertificateKind> kinds = EnumSet.noneOf(CertificateKind.class);
+        for (String word : text.split(",")) {
+            String w = word.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!w.equals("MACHINE") && !w.equals("USER")) {
+                throw new UsageException("--tls-certificate: '" + word.trim() + "' is not machine or user");
+            }
+            kinds.add(CertificateKind.valueOf(w));
+        }
+        return kinds;
     }
 
     /** Leaves the admin token where {@code show}/{@code debug} look for it (README "The reference gateway"). */

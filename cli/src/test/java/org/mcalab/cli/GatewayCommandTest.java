@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.fixtures.HeldCertificate;
 import org.mcalab.gateway.admin.AdminTokenFile;
 import org.mcalab.gateway.config.AsaConfigParser;
+import org.mcalab.gateway.pki.ValidatedCertificate.CertificateKind;
 import picocli.CommandLine;
 
 class GatewayCommandTest {
@@ -170,6 +171,27 @@ class GatewayCommandTest {
         new CommandLine(noDtls).parseArgs("--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin", "--no-dtls");
         assertThat(noDtls.options(AsaConfigParser.parse(cfg)).build().dtls()).isFalse();
         assertThat(run("gateway", "--help").out()).anyMatch(l -> l.contains("--no-dtls"));
+    }
+
+    /** What the kinds do to a login is gateway/auth/McaVerifierTest; here: the option reaches the policy. */
+    @Test
+    void tlsCertificateKindsReachTheMcaPolicy() throws Exception {
+        Path cfg = config();
+        GatewayCommand plain = new GatewayCommand();
+        new CommandLine(plain).parseArgs("--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin");
+        assertThat(plain.options(AsaConfigParser.parse(cfg)).build().mcaPolicy().tlsKinds())
+                .containsExactly(CertificateKind.MACHINE);
+
+        GatewayCommand both = new GatewayCommand();
+        new CommandLine(both).parseArgs("--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin",
+                "--tls-certificate", "machine,user");
+        assertThat(both.options(AsaConfigParser.parse(cfg)).build().mcaPolicy().tlsKinds())
+                .containsExactlyInAnyOrder(CertificateKind.MACHINE, CertificateKind.USER);
+
+        Outcome bad = run("gateway", "--config", cfg.toString(), "--listen", "127.0.0.1:0", "--no-admin",
+                "--tls-certificate", "laptop");
+        assertThat(bad.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(String.join("\n", bad.err())).contains("--tls-certificate: 'laptop' is not machine or user");
     }
 
     @Test
