@@ -92,6 +92,8 @@ class SuiteTargetTest {
         assertThat(run.scenarios()).allSatisfy(r -> assertThat(r.status()).as(r.id() + ": " + r.observedText())
                 .isEqualTo(Status.BLOCKED));
         assertThat(run.verdict().label()).isEqualTo("INCOMPLETE");
+        assertThat(byId(run).get("LIM5-EC-USER").step()).as("the step under test is in results.json").isEqualTo("auth-reply");
+        assertThat(byId(run).get("LIM5-EC-USER").observed()).isEqualTo("blocked at preflight");
         String junit = Files.readString(out.resolve("junit.xml"));
         assertThat(junit).contains("failures=\"0\"").contains("type=\"blocked\"").contains("type=\"preflight\"");
         assertThat(Files.readString(out.resolve("report.html"))).contains("What the gateway does not do");

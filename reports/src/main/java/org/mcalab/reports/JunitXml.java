@@ -226,6 +226,9 @@ final class JunitXml {
             b.append(" [").append(s.observed()).append(']');
         }
         b.append('\n');
+        if (s.step() != null) {
+            b.append("Step under test: ").append(s.step()).append('\n');
+        }
         Evidence e = s.evidence();
         if (e != null) {
             for (String note : Objects.requireNonNullElse(e.notes(), List.<String>of())) {

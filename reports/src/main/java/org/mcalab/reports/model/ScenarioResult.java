@@ -8,6 +8,8 @@ import java.util.List;
  * @param expectedText the expectation in plain words
  * @param observedText what happened in plain words (e.g. the gateway's error text)
  * @param baselineReason reason from the baseline file when status is KNOWN_DEVIATION/UNEXPECTED_PASS
+ * @param step         the step under test (tls, init, auth-reply, connect): a refusal counts only once it is reached;
+ *                     null for results that are no conformance scenario (a load verdict)
  */
 public record ScenarioResult(
         String id,
@@ -23,4 +25,13 @@ public record ScenarioResult(
         Status status,
         String baselineReason,
         long durationMillis,
-        Evidence evidence) {}
+        Evidence evidence,
+        String step) {
+
+    public ScenarioResult(String id, String title, List<String> requirements, String level, String profile,
+                          List<String> tags, String expected, String observed, String expectedText, String observedText,
+                          Status status, String baselineReason, long durationMillis, Evidence evidence) {
+        this(id, title, requirements, level, profile, tags, expected, observed, expectedText, observedText, status,
+                baselineReason, durationMillis, evidence, null);
+    }
+}

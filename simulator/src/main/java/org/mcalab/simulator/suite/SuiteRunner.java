@@ -286,7 +286,7 @@ public final class SuiteRunner {
                                   long nanos, Evidence evidence) {
         return new ScenarioResult(s.id(), s.title(), s.requirements().stream().map(Requirement::id).toList(),
                 s.level().name(), s.profile().id(), s.tags(), s.expect().text(), observed, s.expect().plainText(),
-                observedText, status, baselineReason, nanos / 1_000_000, evidence);
+                observedText, status, baselineReason, nanos / 1_000_000, evidence, s.step().id());
     }
 
     static String progressLine(int n, int total, Scenario s, ScenarioResult r) {
