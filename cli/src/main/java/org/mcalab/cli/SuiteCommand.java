@@ -181,7 +181,7 @@ final class SuiteCommand implements Callable<Integer> {
         if (robustnessWanted(embedded != null)) {
             stdout.println("Robustness probes (hostile inputs, slow clients, floods)...");
             stdout.flush();
-            RobustnessSection section = RobustnessProbes.run(t, embedded != null
+            RobustnessSection section = RobustnessProbes.run(t, options.groups().mca(), embedded != null
                     ? new RobustnessProbes.Options(2, EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10), EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10))
                     : RobustnessProbes.Options.defaults());
             for (RobustnessSection.Probe p : section.probes()) {

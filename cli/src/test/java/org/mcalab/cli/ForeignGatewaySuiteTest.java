@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.fixtures.Manifest;
 import org.mcalab.reports.RequirementCoverage;
 import org.mcalab.reports.RequirementCoverage.Outcome;
 import org.mcalab.reports.ResultsJson;
+import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Verdict;
 import org.mcalab.simulator.scenario.Catalogue;
+import org.mcalab.simulator.client.GatewayTrust;
 import org.mcalab.simulator.scenario.Scenario;
+import org.mcalab.simulator.soak.RobustnessProbes;
+import org.mcalab.simulator.sut.Target;
 
 /**
  * {@code mcalab suite --target} against two gateways nobody on the project wrote as a reference (issue 12, item 6):
@@ -142,6 +149,26 @@ class ForeignGatewaySuiteTest {
                 .doesNotContain("does not implement MCA");
         assertThat(run.scenarios()).filteredOn(r -> r.observedText().contains("aggauth-handle"))
                 .extracting(ScenarioResult::id).containsOnly("FLOW1-CHALLENGE-SHAPE");
+    }
+
+    @Test
+    void robustnessProbesAbuseTheTargetsOwnPath(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(SloppyGateway.available(), "python3 and openssl are needed");
+        RobustnessSection section;
+        try (SloppyGateway gateway = SloppyGateway.start(pki, work)) {
+            Manifest manifest = Manifest.read(pki);
+            URI base = URI.create("https://" + gateway.url().getRawAuthority());
+            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            section = RobustnessProbes.run(target, gateway.url().getPath(),
+                    new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20));
+        }
+        // it serves its MCA group at / only: probes sent elsewhere would all meet 404
+        assertThat(section.probes()).allSatisfy(p -> assertThat(p.outcome()).doesNotContain("HTTP 404"));
+        assertThat(section.probes()).filteredOn(p -> p.kind().equals("liveness") || p.kind().equals("flood"))
+                .hasSize(2).allSatisfy(p -> assertThat(p.passed()).as(p.outcome()).isTrue());
+        // a client sending one byte per second is never timed out (a true failure)
+        assertThat(section.probes()).filteredOn(p -> p.input().equals("one byte per second"))
+                .singleElement().satisfies(p -> assertThat(p.passed()).isFalse());
     }
 
     @Test

@@ -68,12 +68,15 @@ public final class RobustnessProbes {
     }
 
     private final Target target;
+    /** The MCA group's path: where the target serves the logins the probes abuse (the --target path). */
+    private final String path;
     private final Options options;
     private final GatewayClient client;
     private final CredentialStore credentials;
 
-    private RobustnessProbes(Target target, Options options) {
+    private RobustnessProbes(Target target, String path, Options options) {
         this.target = target;
+        this.path = path;
         this.options = options;
         this.client = new GatewayClient(target.url(), target.trust(), Duration.ofSeconds(20));
         this.credentials = new CredentialStore(target.pki());
@@ -81,7 +84,12 @@ public final class RobustnessProbes {
 
     /** Runs the probe set (about {@code slowlorisLimit} at most: the slow probes run beside the quick ones). */
     public static RobustnessSection run(Target target, Options options) {
-        return new RobustnessProbes(target, options).run();
+        return run(target, Soak.GROUP, options);
+    }
+
+    /** The probe set against the MCA group at {@code mcaPath} (a --target's own path, not the reference's /MCA). */
+    public static RobustnessSection run(Target target, String mcaPath, Options options) {
+        return new RobustnessProbes(target, mcaPath, options).run();
     }
 
     private RobustnessSection run() {
@@ -124,7 +132,7 @@ public final class RobustnessProbes {
         String last = "";
         for (int i = 0; i < options.attempts(); i++) {
             try (Connection c = client.open(identity())) {
-                var r = c.post(Soak.GROUP, b.body(client.groupAccess(Soak.GROUP)), Profile.LINUX.userAgent(), null);
+                var r = c.post(path, b.body(client.groupAccess(path)), Profile.LINUX.userAgent(), null);
                 Observation o = Observation.of(r);
                 last = o.text();
                 if (!o.accepted() && o.cited() == Requirement.MCA_ROB_1 && !r.bodyText().contains("root:x:0:0")) {
@@ -144,7 +152,7 @@ public final class RobustnessProbes {
         java.util.Arrays.fill(body, (byte) 'a');
         for (int i = 0; i < Math.min(2, options.attempts()); i++) {
             try (Connection c = client.open(identity())) {
-                var r = c.post(Soak.GROUP, body, Profile.LINUX.userAgent(), null);
+                var r = c.post(path, body, Profile.LINUX.userAgent(), null);
                 last = "HTTP " + r.status() + " " + r.reason();
                 if (r.status() >= 400 && r.status() < 500) {
                     ok++;
@@ -153,7 +161,7 @@ public final class RobustnessProbes {
                 last = "closed without an answer: " + e.getMessage();
             }
         }
-        return probe("oversize", "10 MiB body", ok, Math.min(2, options.attempts()), "answered 4xx (413)", last);
+        return probe("oversize", "10 MiB body", ok, Math.min(2, options.attempts()), "answered 4xx", last);
     }
 
     private RobustnessSection.Probe endlessHeader() {
@@ -190,7 +198,7 @@ public final class RobustnessProbes {
         int challenged = 0;
         for (int i = 0; i < n; i++) {
             try (Connection c = client.open(identity())) {
-                var r = c.post(Soak.GROUP, ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(Soak.GROUP),
+                var r = c.post(path, ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(path),
                         null, false), Profile.LINUX.userAgent(), null);
                 if (r.status() == 200 && r.bodyText().contains("multiple-client-cert-request")) {
                     challenged++;
@@ -219,7 +227,7 @@ public final class RobustnessProbes {
     private RobustnessSection.Probe floodFromOneSource() {
         int n = options.floodInits();
         OptionalInt before = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
-        byte[] init = ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(Soak.GROUP), null, false);
+        byte[] init = ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(path), null, false);
         int answered = 0;
         String problem = "";
         Connection c = null;
@@ -229,7 +237,7 @@ public final class RobustnessProbes {
                     c = client.open(ClientIdentity.none());
                 }
                 try {
-                    var r = c.post(Soak.GROUP, init, Profile.LINUX.userAgent(), null);
+                    var r = c.post(path, init, Profile.LINUX.userAgent(), null);
                     answered += r.status() < 500 ? 1 : 0;
                     if (r.status() >= 500) {
                         problem = "; init " + (i + 1) + " got HTTP " + r.status();
@@ -336,7 +344,7 @@ public final class RobustnessProbes {
     private RobustnessSection.Probe stillServes() {
         long t0 = System.nanoTime();
         try {
-            Attempt a = new Attempt(client, target, credentials, Profile.LINUX, Soak.GROUP, Map.of(),
+            Attempt a = new Attempt(client, target, credentials, Profile.LINUX, path, Map.of(),
                     List.of(Soak.TLS_CREDENTIAL), List.of(Soak.XML_CREDENTIAL), List.of(), false);
             Observation o = Mutation.NONE.run(a);
             long ms = (System.nanoTime() - t0) / 1_000_000;
