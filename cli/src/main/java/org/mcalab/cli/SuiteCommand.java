@@ -183,7 +183,7 @@ final class SuiteCommand implements Callable<Integer> {
             stdout.flush();
             RobustnessSection section = RobustnessProbes.run(t, options.groups().mca(), embedded != null
                     ? new RobustnessProbes.Options(2, EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10), EmbeddedGateway.CLIENT_TIMEOUT.plusSeconds(10))
-                    : RobustnessProbes.Options.defaults());
+                    : RobustnessProbes.Options.defaults().withAnyRefusal(options.match() == MatchMode.REFUSAL));
             for (RobustnessSection.Probe p : section.probes()) {
                 String input = p.input().length() > 44 ? p.input().substring(0, 41) + "..." : p.input();
                 stdout.printf(Locale.ROOT, "  %s  %-12s %-44s %s%n", p.passed() ? "PASS" : "FAIL", p.kind(), input, p.outcome());

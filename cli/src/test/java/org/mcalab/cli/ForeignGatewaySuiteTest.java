@@ -172,6 +172,32 @@ class ForeignGatewaySuiteTest {
     }
 
     @Test
+    void badXmlProbesJudgeARefusalWithoutAnIdOnlyUnderMatchRefusal(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(SloppyGateway.available(), "python3 and openssl are needed");
+        RobustnessSection strict;
+        RobustnessSection lenient;
+        try (SloppyGateway gateway = SloppyGateway.start(pki, work)) {
+            Manifest manifest = Manifest.read(pki);
+            URI base = URI.create("https://" + gateway.url().getRawAuthority());
+            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            RobustnessProbes.Options quick = new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20);
+            strict = RobustnessProbes.run(target, gateway.url().getPath(), quick);
+            lenient = RobustnessProbes.run(target, gateway.url().getPath(), quick.withAnyRefusal(true));
+        }
+        // it answers malformed XML with HTTP 400 and a config-auth error citing no id: a clean refusal, not MCA-ROB-1
+        assertThat(badXml(strict, "malformed XML").passed()).isFalse();
+        assertThat(badXml(lenient, "malformed XML").passed()).as(badXml(lenient, "malformed XML").outcome()).isTrue();
+        // it has no size limit: a 64 KiB init gets the MCA request, which is acceptance in either mode
+        assertThat(badXml(strict, "body over 64 KiB").passed()).isFalse();
+        assertThat(badXml(lenient, "body over 64 KiB").passed()).as(badXml(lenient, "body over 64 KiB").outcome()).isFalse();
+    }
+
+    private static RobustnessSection.Probe badXml(RobustnessSection section, String input) {
+        return section.probes().stream().filter(p -> p.kind().equals("bad XML") && p.input().equals(input))
+                .findFirst().orElseThrow(() -> new AssertionError("no bad-XML probe '" + input + "' in " + section.probes()));
+    }
+
+    @Test
     void ocservIsReportedAsNotImplementingMca(@TempDir Path work) throws Exception {
         Assumptions.assumeTrue(OcservNamespace.available(), "root, ocserv and ip are needed");
         Path out = work.resolve("out");
