@@ -56,6 +56,9 @@ DIGESTS = {"sha1", "sha224", "sha256", "sha384", "sha512", "md5"}
 
 sessions = set()
 lock = threading.Lock()
+# --pending-cap N: one global count of unanswered challenges, refused when full and never aged out, so a flood of
+# inits from one client locks every client out (MCA-ROB-3). Off by default; the robustness tests switch it on.
+pending = {"count": 0, "cap": None}
 
 
 def log(text):
@@ -178,11 +181,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         kind = doc.get("type")
         if kind == "init":
+            with lock:
+                full = pending["cap"] is not None and pending["count"] >= pending["cap"]
+                if not full:
+                    pending["count"] += 1
+            if full:
+                log("init refused: %d challenges pending" % pending["count"])
+                self.answer(503, error_answer("Too many pending authentications"))
+                return
             log("init (TLS certificate %s): constant challenge" % ("presented" if self.cert_presented() else "absent"))
             self.answer(200, challenge(self.cert_presented()))
             return
         if kind == "auth-reply":
             # The gateway verifies against the challenge it would send on this connection.
+            with lock:
+                pending["count"] = max(0, pending["count"] - 1)
             refusal = authenticate(doc, challenge(self.cert_presented()))
             if refusal is not None:
                 log("auth-reply refused: " + refusal)
@@ -253,7 +266,9 @@ def main():
     parser.add_argument("--cert", required=True)
     parser.add_argument("--key", required=True)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--pending-cap", type=int, default=None)
     args = parser.parse_args()
+    pending["cap"] = args.pending_cap
 
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(args.cert, args.key)

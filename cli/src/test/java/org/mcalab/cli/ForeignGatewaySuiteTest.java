@@ -192,6 +192,22 @@ class ForeignGatewaySuiteTest {
         assertThat(badXml(lenient, "body over 64 KiB").passed()).as(badXml(lenient, "body over 64 KiB").outcome()).isFalse();
     }
 
+    /** The flood probe can fail: a gateway whose one pending table fills up and refuses everybody fails it. */
+    @Test
+    void aGatewayThatAFloodLocksEveryoneOutFailsTheFloodProbe(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(SloppyGateway.available(), "python3 and openssl are needed");
+        RobustnessSection section;
+        try (SloppyGateway gateway = SloppyGateway.start(pki, work, List.of("--pending-cap", "15"))) {
+            Manifest manifest = Manifest.read(pki);
+            URI base = URI.create("https://" + gateway.url().getRawAuthority());
+            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            section = RobustnessProbes.run(target, gateway.url().getPath(),
+                    new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20));
+        }
+        assertThat(section.probes()).filteredOn(p -> p.kind().equals("flood")).singleElement()
+                .satisfies(p -> assertThat(p.passed()).as(p.outcome()).isFalse());
+    }
+
     private static RobustnessSection.Probe badXml(RobustnessSection section, String input) {
         return section.probes().stream().filter(p -> p.kind().equals("bad XML") && p.input().equals(input))
                 .findFirst().orElseThrow(() -> new AssertionError("no bad-XML probe '" + input + "' in " + section.probes()));

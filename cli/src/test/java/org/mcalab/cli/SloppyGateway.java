@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,11 @@ final class SloppyGateway implements AutoCloseable {
     }
 
     static SloppyGateway start(Path pki, Path work) throws IOException {
+        return start(pki, work, List.of());
+    }
+
+    /** With {@code extra} arguments, e.g. {@code --pending-cap N}: a global pending table that locks everyone out. */
+    static SloppyGateway start(Path pki, Path work, List<String> extra) throws IOException {
         Path script = work.resolve("sloppy_gateway.py");
         try (InputStream in = SloppyGateway.class.getResourceAsStream("/foreign/sloppy_gateway.py")) {
             if (in == null) {
@@ -39,8 +46,10 @@ final class SloppyGateway implements AutoCloseable {
             Files.copy(in, script);
         }
         Path log = work.resolve("sloppy-gateway.log");
-        Process p = new ProcessBuilder("python3", script.toString(), "--cert", pki.resolve("gateway.chain.pem").toString(),
-                "--key", pki.resolve("gateway.key").toString(), "--port", "0")
+        List<String> command = new ArrayList<>(List.of("python3", script.toString(), "--cert",
+                pki.resolve("gateway.chain.pem").toString(), "--key", pki.resolve("gateway.key").toString(), "--port", "0"));
+        command.addAll(extra);
+        Process p = new ProcessBuilder(command)
                 .redirectError(log.toFile())
                 .start();
         // The first stdout line says where it listens; EOF (null) means it died before listening.
