@@ -58,7 +58,7 @@ public record ReportView(
     public record ScenarioView(String id, String anchor, String title, List<Link> requirements, String level,
                                String profile, String tags, String status, String statusClass, String groupClass,
                                String expected, String expectedText, String observed, String observedText,
-                               String baselineReason, String duration, EvidenceView evidence) {}
+                               String baselineReason, String duration, EvidenceView evidence, String step) {}
 
     /** @param summary e.g. "3 XML exchanges · 2 certificates · 27 trace lines" */
     public record EvidenceView(String summary, List<ExchangeView> exchanges, List<CertView> certificates,

@@ -220,7 +220,8 @@ public final class ReportViewBuilder {
                 visible(orEmpty(s.observedText())),
                 s.baselineReason() == null || s.baselineReason().isBlank() ? null : visible(s.baselineReason()),
                 Fmt.millis(s.durationMillis()),
-                evidence(s.evidence()));
+                evidence(s.evidence()),
+                s.step() == null || s.step().isBlank() ? null : visible(s.step()));
     }
 
     private static EvidenceView evidence(Evidence e) {

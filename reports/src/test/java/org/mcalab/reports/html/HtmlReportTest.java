@@ -125,6 +125,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aScenarioShowsItsStepUnderTestSoABlockedCardSaysWhereItStopped() {
+        ScenarioResult blocked = new ScenarioResult("PKI3-REVOKED-USER", "revoked user certificate", List.of("MCA-PKI-3"),
+                "MUST", "linux", List.of("pki"), "reject MCA-PKI-3", "reject (no requirement cited)",
+                "The gateway refuses the auth-reply", "HTTP 404 before the challenge", Status.BLOCKED, null, 12, null,
+                "auth-reply");
+        Document doc = Jsoup.parse(HtmlReport.render(SampleRuns.withScenarios(List.of(blocked))));
+        assertThat(doc.select("#sc-PKI3-REVOKED-USER .sc-meta").text()).contains("Step under test auth-reply");
+        // results without a step (a load verdict) show no empty field
+        assertThat(Jsoup.parse(HTML).select(".sc-meta").text()).doesNotContain("Step under test");
+    }
+
+    @Test
     void optionalSectionsAppearOnlyWhenPresent() {
         Document mixed = Jsoup.parse(HTML);
         assertThat(mixed.select("#robustness table.probes tbody tr")).hasSize(4);
