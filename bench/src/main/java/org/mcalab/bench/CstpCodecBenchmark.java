@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The CSTP codec (protocol doc §7): framing one IP packet, and splitting a stream of {@value #BATCH} frames the way
+ * The CSTP codec (docs/protocol.md §9): framing one IP packet, and splitting a stream of {@value #BATCH} frames the way
  * the gateway's pipeline does (through the real {@link CstpFrameDecoder} in an EmbeddedChannel). Figures are frames
  * per microsecond; multiply by the payload size for bytes.
  */

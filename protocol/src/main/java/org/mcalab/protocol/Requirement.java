@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The requirement catalogue of shared/requirements.md as a value. Ids never change meaning.
+ * The requirement catalogue ({@code scenarios/requirements.yaml}, docs/protocol.md §1.3) as a value. Ids never change meaning.
  * A refusal on the wire carries the id as text ("MCA-LIM-5: non-RSA key ..."), which is why the
  * enum lives in protocol: gateway, simulator and CLI all read and write that text.
  */
@@ -19,7 +19,7 @@ public enum Requirement {
 
     private static final Pattern ID_IN_TEXT = Pattern.compile("\\b(MCA-(?:FLOW|LIM|PKI|SES|ROB)-\\d+)\\b");
 
-    /** The id as written in requirements.md, e.g. {@code MCA-LIM-5}. */
+    /** The id as written in requirements.yaml, e.g. {@code MCA-LIM-5}. */
     public String id() {
         return name().replace('_', '-');
     }

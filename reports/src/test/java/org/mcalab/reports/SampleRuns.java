@@ -18,7 +18,7 @@ import org.mcalab.reports.model.TraceLine;
 import org.mcalab.reports.model.XmlExchange;
 
 /**
- * Runs that look like real ones: wire bodies from protocol/anyconnect-mca.md Appendix B and gateway
+ * Runs that look like real ones: wire bodies in the shapes of docs/protocol.md §13 and gateway
  * trace lines in the style of the seed's `debug aggregate-auth ssl` output. One scenario per status.
  */
 public final class SampleRuns {

@@ -33,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The aggregate-auth state machine of the ASA (protocol doc §4-§5, seed "debug aggregate-auth ssl/xml"):
+ * The aggregate-auth state machine of the ASA (docs/protocol.md §5-§7; traced like the seed's
+ * "debug aggregate-auth ssl/xml", §1.2):
  * one config-auth body in, one config-auth body out. Synchronous and free of I/O so every requirement it
  * enforces can be tested without sockets. Nothing shared is touched before the input has been parsed and
  * checked, so a bad request never affects another client.
@@ -97,7 +98,7 @@ public final class AggregateAuth {
     /**
      * The answer to {@code GET} on an aggregate-auth path, as an ASA answers a client that is not logged in: the
      * config-auth error form. It names the refusal the client's {@link #REFUSAL_COOKIE} points at (once), else tells
-     * the client to log in by POST. openconnect prints the error as its last line (protocol doc §4.5).
+     * the client to log in by POST. openconnect prints the error as its last line (docs/protocol.md §7.3).
      */
     public byte[] answerGet(String path, String refusalCookie) {
         String text = refusalNotes.take(refusalCookie).orElseGet(() -> Requirement.MCA_FLOW_1.id()

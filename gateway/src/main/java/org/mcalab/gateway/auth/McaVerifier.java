@@ -332,7 +332,7 @@ public final class McaVerifier {
     }
 
     /**
-     * The JCA name for what the client does with its key (protocol doc §5.4): RSASSA-PKCS1-v1_5 for RSA; ECDSA and
+     * The JCA name for what the client does with its key (docs/protocol.md §6.4): RSASSA-PKCS1-v1_5 for RSA; ECDSA and
      * DSA only matter when MCA-LIM-5 is skipped (lax mode).
      */
     private static String jcaAlgorithm(String digest, PublicKey key) {

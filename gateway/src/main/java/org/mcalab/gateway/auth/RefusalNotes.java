@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The last refusals, each under a random id the client gets as a cookie. After a refused auth-reply (or a 400)
- * openconnect gives up on XML and sends {@code GET} on the same URL (protocol doc §3.4, §4.5); that GET carries
+ * openconnect gives up on XML and sends {@code GET} on the same URL (docs/protocol.md §4.4, §7.3); that GET carries
  * the cookie, so the gateway can answer it with the refusal and the client's last words are the real reason
  * instead of "Unexpected 404". Bounded in count and age, so a refusal flood cannot grow it; an id is shown once.
  */

@@ -15,7 +15,7 @@ import org.mcalab.protocol.cstp.CstpPacketType;
 
 /**
  * One client's DTLS channel: created by a ClientHello, usable once {@link DtlsChannelListener#opened} fired, closed
- * when replaced, failed or the session ends. Every record is a 1-byte packet type plus payload (§8.6).
+ * when replaced, failed or the session ends. Every record is a 1-byte packet type plus payload (docs/protocol.md §10.6).
  */
 public final class DtlsChannel {
     private final InetSocketAddress peer;
@@ -217,7 +217,7 @@ public final class DtlsChannel {
                 registration.listener().data(this, Arrays.copyOfRange(buf, 1, n));
             }
             case DPD_REQUEST -> {
-                // Echo every byte: openconnect's MTU probes count only with the same length and bytes (§8.6).
+                // Echo every byte: openconnect's MTU probes count only with the same length and bytes (docs/protocol.md §10.6).
                 byte[] reply = Arrays.copyOf(buf, n);
                 reply[0] = (byte) CstpPacketType.DPD_RESPONSE.code();
                 sendRecord(reply, n);

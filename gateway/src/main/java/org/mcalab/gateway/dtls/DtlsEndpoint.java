@@ -52,7 +52,7 @@ public final class DtlsEndpoint {
 
     /**
      * Test switch: the UDP socket discards every datagram, as if a firewall blocked UDP; openconnect then falls back
-     * to CSTP after its DTLS handshake timeout (protocol doc §8.7).
+     * to CSTP after its DTLS handshake timeout (docs/protocol.md §10.7).
      */
     public DtlsEndpoint dropAllDatagrams(boolean drop) {
         synchronized (this) {

@@ -57,7 +57,7 @@ public final class DtlsLink implements DtlsChannelListener, AutoCloseable {
 
     /**
      * The client sent DATA on CSTP: its DTLS is down on its side (DPD loss, re-handshake), so answer on CSTP until
-     * DATA arrives on DTLS again (ocserv does the same, protocol doc §7.4).
+     * DATA arrives on DTLS again (ocserv does the same, docs/protocol.md §9.4).
      */
     public void clientSentOnCstp() {
         if (up()) {

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Chooses the DTLS mode for a CONNECT (protocol doc §8.1) and writes the matching {@code X-DTLS-*} headers.
+ * Chooses the DTLS mode for a CONNECT (docs/protocol.md §10.1) and writes the matching {@code X-DTLS-*} headers.
  *
  * <p>Order of preference: PSK-NEGOTIATE when the client offers it <em>and</em> the CSTP TLS session could export
  * keying material; then openconnect's {@code OC-DTLS1_2-AES256/128-GCM}; then the Cisco {@code X-DTLS12-CipherSuite}
  * names. Legacy modes need the client's master secret. {@code X-DTLS-Rekey-*} are never sent: without them DTLS rekey
- * stays off, which the BouncyCastle server could not do anyway (§8.8).
+ * stays off, which the BouncyCastle server could not do anyway (docs/protocol.md §11.2).
  */
 public final class DtlsNegotiator {
     public static final String SESSION_ID = "X-DTLS-Session-ID";
@@ -55,7 +55,7 @@ public final class DtlsNegotiator {
             List<DtlsNegotiation.Header> h = common(policy);
             h.add(new DtlsNegotiation.Header(APP_ID, p.idHex()));
             h.add(new DtlsNegotiation.Header(DtlsSuite.Header.X_DTLS.headerName(), DtlsSuite.PSK_NEGOTIATE.offerName()));
-            // No X-DTLS-MTU in PSK mode: the client derives the DTLS MTU from X-CSTP-Base-MTU (§6.5).
+            // No X-DTLS-MTU in PSK mode: the client derives the DTLS MTU from X-CSTP-Base-MTU (docs/protocol.md §8.5).
             return new DtlsNegotiation(Optional.of(p), h);
         }
         if (offer.masterSecret().isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What a client offers for DTLS in its CONNECT request (protocol doc §6.1): the legacy master secret and the two
+ * What a client offers for DTLS in its CONNECT request (docs/protocol.md §8.2): the legacy master secret and the two
  * cipher lists. openconnect with {@code --no-dtls} sends none of the three headers.
  *
  * @param masterSecret the 48 bytes of {@code X-DTLS-Master-Secret}, empty when absent or not 96 hex digits

@@ -7,7 +7,7 @@ import java.util.HexFormat;
  *
  * @param suite  the negotiated name (a legacy suite to resume, or PSK-NEGOTIATE)
  * @param id     32 bytes: the {@code X-DTLS-Session-ID} (legacy) or {@code X-DTLS-App-ID} (PSK); the client puts it
- *               into the ClientHello session id, which is how the UDP side finds the session (§8.5)
+ *               into the ClientHello session id, which is how the UDP side finds the session (docs/protocol.md §10.5)
  * @param secret the client's 48-byte master secret (legacy) or the 32-byte exported PSK
  */
 public record DtlsParameters(DtlsSuite suite, byte[] id, byte[] secret) {

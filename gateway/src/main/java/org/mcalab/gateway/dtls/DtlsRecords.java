@@ -3,7 +3,7 @@ package org.mcalab.gateway.dtls;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Peeks at raw DTLS datagrams before BouncyCastle sees them: enough to demultiplex (§8.5) and to spot replays. */
+/** Peeks at raw DTLS datagrams before BouncyCastle sees them: enough to demultiplex (docs/protocol.md §10.5) and to spot replays. */
 final class DtlsRecords {
     static final int RECORD_HEADER = 13;
     static final int CONTENT_HANDSHAKE = 22;

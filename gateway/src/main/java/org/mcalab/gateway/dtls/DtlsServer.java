@@ -31,7 +31,7 @@ import org.mcalab.gateway.trace.Trace;
 /**
  * The gateway's UDP side: one socket (ASA style, the HTTPS port number on UDP), demultiplexed per client.
  *
- * <p>A ClientHello is routed by its session id (§8.5) to the {@link DtlsRegistry} entry and starts a new
+ * <p>A ClientHello is routed by its session id (docs/protocol.md §10.5) to the {@link DtlsRegistry} entry and starts a new
  * {@link DtlsChannel}, which replaces the session's previous one only once its handshake completed (a ClientHello
  * copying a victim's session id from another address cannot close the victim's channel); any other datagram goes to the channel of its source
  * address. Unknown ids, strangers, garbage and replays are dropped and counted in {@link #stats()}; nothing a
@@ -103,7 +103,7 @@ public final class DtlsServer implements AutoCloseable {
     }
 
     /**
-     * Test switch: discard every datagram as if UDP were blocked (the client then falls back to CSTP, §8.7).
+     * Test switch: discard every datagram as if UDP were blocked (the client then falls back to CSTP, docs/protocol.md §10.7).
      * Discarded datagrams count as {@code filtered}.
      */
     public void dropAllDatagrams(boolean drop) {

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The DTLS cipher suites this gateway can run with BouncyCastle, named as openconnect names them in its CONNECT
- * headers (protocol doc §8.1). The Cisco DTLS 0.9 names ({@code AES256-SHA} in {@code X-DTLS-CipherSuite}) are absent
- * on purpose: BouncyCastle has no 0x0100 protocol version (§8.8).
+ * headers (docs/protocol.md §10.1, §10.2). The Cisco DTLS 0.9 names ({@code AES256-SHA} in {@code X-DTLS-CipherSuite}) are absent
+ * on purpose: BouncyCastle has no 0x0100 protocol version (§10.1).
  */
 public enum DtlsSuite {
     /** openconnect's own DTLS 1.2 legacy name; the suite is TLS_RSA_WITH_AES_256_GCM_SHA384. */
@@ -17,7 +17,7 @@ public enum DtlsSuite {
     ECDHE_RSA_AES128_GCM("ECDHE-RSA-AES128-GCM-SHA256", Header.X_DTLS12, 0xC02F, "ECDHE-RSA-AES128-GCM-SHA256",
             "AES-GCM-128", "SHA256"),
     AES128_GCM("AES128-GCM-SHA256", Header.X_DTLS12, 0x009C, "AES128-GCM-SHA256", "AES-GCM-128", "SHA256"),
-    /** The {@code PSK-NEGOTIATE} pseudo-suite: a full DTLS-PSK handshake picks the real suite (§8.2). */
+    /** The {@code PSK-NEGOTIATE} pseudo-suite: a full DTLS-PSK handshake picks the real suite (docs/protocol.md §10.3). */
     PSK_NEGOTIATE("PSK-NEGOTIATE", Header.X_DTLS, -1, "PSK", "AES-GCM-256", "SHA384");
 
     /** Which CONNECT header carries the name (it tells openconnect which of its tables to use). */

@@ -12,7 +12,7 @@ import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
- * Legacy DTLS 1.2 "resumption" (§8.3): the client resumes a session that never existed, made of its own
+ * Legacy DTLS 1.2 "resumption" (docs/protocol.md §10.4): the client resumes a session that never existed, made of its own
  * {@code X-DTLS-Master-Secret}, our {@code X-DTLS-Session-ID} and the suite we named. Only the abbreviated handshake
  * can succeed: there is no certificate, so a full handshake fails, as openconnect expects ("possible MITM attack").
  */

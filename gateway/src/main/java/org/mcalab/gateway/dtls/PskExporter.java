@@ -8,7 +8,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 
 /**
- * Exports the DTLS-PSK key of PSK-NEGOTIATE (protocol doc §8.2) from the CSTP TLS session: RFC 8446 exporter,
+ * Exports the DTLS-PSK key of PSK-NEGOTIATE (docs/protocol.md §10.3) from the CSTP TLS session: RFC 8446 exporter,
  * label {@code EXPORTER-openconnect-psk}, no context, 32 bytes.
  *
  * <p>Which TLS engine can do it (checked in {@code PskExporterTest}):
@@ -23,7 +23,7 @@ import javax.net.ssl.SSLSession;
  *       {@code TlsServerProtocol}, exporting inside {@code notifyHandshakeComplete()}, could.</li>
  * </ul>
  * Only TLS 1.3 sessions qualify: openconnect's TLS 1.2 never negotiates extended master secret, and exporters refuse
- * to work without it (§8.2 item 6).
+ * to work without it (docs/protocol.md §3.1).
  */
 public final class PskExporter {
     static final String LABEL = "EXPORTER-openconnect-psk";

@@ -7,7 +7,7 @@ import org.bouncycastle.tls.TlsPSKIdentityManager;
 import org.bouncycastle.tls.crypto.TlsCrypto;
 
 /**
- * PSK-NEGOTIATE (§8.2): a full DTLS handshake with plain PSK suites, keyed by the CSTP session's exporter. The
+ * PSK-NEGOTIATE (docs/protocol.md §10.3): a full DTLS handshake with plain PSK suites, keyed by the CSTP session's exporter. The
  * identity ("psk" from openconnect) is not checked: the session was found by its App-ID already.
  */
 final class PskServer extends PSKTlsServer implements NegotiatedServer {

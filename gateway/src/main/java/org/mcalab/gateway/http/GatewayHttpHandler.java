@@ -50,7 +50,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     static final String XML_TYPE = "text/xml; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHttpHandler.class);
     private static final String TUNNEL_PATH = "/CSCOSSLC/tunnel";
-    /** Every openconnect/AnyConnect request carries it (protocol doc §3). */
+    /** Every openconnect/AnyConnect request carries it (docs/protocol.md §4.1). */
     private static final String ANYCONNECT_HEADER = "X-Transcend-Version";
     private static final HttpResponseStatus COOKIE_REFUSED = new HttpResponseStatus(401, "Cookie is not acceptable");
 
@@ -156,7 +156,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     /**
-     * {@code GET} on "/" or a group-url: openconnect sends it after a refusal (protocol doc §3.4); it gets the
+     * {@code GET} on "/" or a group-url: openconnect sends it after a refusal (docs/protocol.md §4.4); it gets the
      * config-auth error an ASA gives a client that is not logged in, with the refusal its cookie names, so the
      * client's last line is the real reason. A browser on "/" (no AnyConnect header, no such cookie) gets a page.
      */
@@ -169,7 +169,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                             + "</h1><p>mcalab reference SSL VPN gateway (aggregate-auth, multiple-certificate)</p></body></html>\n");
             return;
         }
-        // an empty value makes openconnect drop the cookie (protocol doc §3.5): a note is shown once
+        // an empty value makes openconnect drop the cookie (docs/protocol.md §4.5): a note is shown once
         respond(ctx, request.protocolVersion(), HttpUtil.isKeepAlive(request), HttpResponseStatus.OK, XML_TYPE,
                 auth.answerGet(path, note), note == null ? null : AggregateAuth.REFUSAL_COOKIE + "=; path=/; Max-Age=0; Secure; HttpOnly");
     }
@@ -237,7 +237,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         tunnels.open(ctx, request, session.get(), conn);
     }
 
-    /** Only the {@code webvpn} cookie counts (protocol doc §6.1). */
+    /** Only the {@code webvpn} cookie counts (docs/protocol.md §4.5). */
     static String webvpnCookie(FullHttpRequest request) {
         return cookie(request, "webvpn");
     }

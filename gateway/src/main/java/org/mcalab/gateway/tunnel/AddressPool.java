@@ -10,7 +10,7 @@ import org.mcalab.gateway.config.IpPool;
 /**
  * Hands out the addresses of one {@code ip local pool}. An address belongs to a session (keyed by a
  * stable session key, not by TLS connection): a reconnect with the same session gets the same address,
- * because openconnect aborts with "Reconnect gave different IPv4 address" otherwise (protocol doc §6.4).
+ * because openconnect aborts with "Reconnect gave different IPv4 address" otherwise (docs/protocol.md §8.4).
  * The address goes back to the pool only on {@link #release}: user logout, idle timeout, admin logoff.
  */
 public final class AddressPool {

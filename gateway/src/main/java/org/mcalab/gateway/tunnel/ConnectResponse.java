@@ -13,8 +13,8 @@ import org.mcalab.gateway.config.SplitTunnelPolicy;
 import org.mcalab.gateway.config.Subnet;
 
 /**
- * The {@code HTTP/1.1 200 CONNECTED} answer to a CONNECT, built from the group policy (protocol doc
- * §6.3/§6.4). Header names are written exactly as openconnect compares them (case-sensitive). No
+ * The {@code HTTP/1.1 200 CONNECTED} answer to a CONNECT, built from the group policy (docs/protocol.md
+ * §8.3, §8.4). Header names are written exactly as openconnect compares them (case-sensitive). No
  * {@code X-DTLS-*} header yet: without {@code X-DTLS-Port} openconnect stays on CSTP at once; DTLS will add
  * its headers through {@link #withExtra}. No {@code X-CSTP-Content-Encoding}: compression is never
  * negotiated.
@@ -41,7 +41,7 @@ public record ConnectResponse(int mtu, List<Header> headers) {
         }
     }
 
-    /** What the client asked for in its CONNECT (protocol doc §6.1); empty where it did not say. */
+    /** What the client asked for in its CONNECT (docs/protocol.md §8.2); empty where it did not say. */
     public record ClientRequest(Optional<Integer> mtu, Optional<Integer> baseMtu, Optional<String> hostname) {
         public static final ClientRequest NONE = new ClientRequest(Optional.empty(), Optional.empty(), Optional.empty());
 
@@ -123,7 +123,7 @@ public record ConnectResponse(int mtu, List<Header> headers) {
         return headers.stream().filter(x -> x.name().equals(name)).map(Header::value).toList();
     }
 
-    /** The response head as sent: status line, headers, empty line; no body (protocol doc §6.2). */
+    /** The response head as sent: status line, headers, empty line; no body (docs/protocol.md §8.3). */
     public String wireText() {
         StringBuilder b = new StringBuilder(STATUS_LINE).append("\r\n");
         for (Header header : headers) {

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One CSTP tunnel (an "SSL-Tunnel" row): frames from the client after {@code HTTP/1.1 200 CONNECTED}.
  * DATA goes to the inside network, DPD requests are echoed, keepalives ignored, the 0xB0 BYE logs the user
- * out while an empty BYE or a lost connection only detaches (protocol doc §7.2, §10.2). A malformed frame
+ * out while an empty BYE or a lost connection only detaches (docs/protocol.md §9.2, §12.1). A malformed frame
  * closes this tunnel only (MCA-ROB-2).
  *
- * <p>One frame per TLS record (§7.3): the service sets the TLS handler's wrap size to 0, so each frame written is
+ * <p>One frame per TLS record (docs/protocol.md §9.3): the service sets the TLS handler's wrap size to 0, so each frame written is
  * wrapped into its own record, and frames can still share one flush. Frames going to the client are flushed once per
  * batch: at the end of this tunnel's read (echo replies, DPD answers) or by one task on the event loop for packets
  * delivered from elsewhere (other tunnels, DTLS), and at the latest every {@link #FLUSH_EVERY} frames.
@@ -299,7 +299,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * Ends the tunnel from the gateway side (session ended by an admin, idle timeout, a newer login or a
-     * reconnect): an empty DISCONNECT, as ocserv sends (§10.3), then close. Safe from any thread.
+     * reconnect): an empty DISCONNECT, as ocserv sends (docs/protocol.md §12.2), then close. Safe from any thread.
      */
     void terminate(String why) {
         if (end != null) {

@@ -199,10 +199,10 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         stripHttp(pipeline);
         if (tls != null) {
             // one write, one record: SslHandler otherwise merges queued writes into records of up to 16 KiB, and
-            // openconnect drops a record that holds two frames (§7.3); the tunnel batches flushes, not records
+            // openconnect drops a record that holds two frames (docs/protocol.md §9.3); the tunnel batches flushes, not records
             tls.setWrapDataSize(0);
         }
-        // the headers go out in their own record(s) before any frame (protocol doc §7.3)
+        // the headers go out in their own record(s) before any frame (docs/protocol.md §9.3)
         channel.writeAndFlush(Unpooled.copiedBuffer(response.wireText(), StandardCharsets.US_ASCII));
         pipeline.addLast("cstp-decoder", new CstpFrameDecoder(Math.min(CstpFrame.MAX_PAYLOAD, response.mtu() + FRAME_SLACK)));
         pipeline.addLast("cstp-encoder", CstpFrameEncoder.INSTANCE);

@@ -4,7 +4,7 @@
  * {@code ip local pool} ({@link org.mcalab.gateway.tunnel.AddressPool}), and packets carried to an
  * {@link org.mcalab.gateway.tunnel.InsideNetwork}.
  *
- * <p>Session lifecycle as the tunnel sees it (protocol doc §10): a BYE with 0xB0 ends the session (cookie dead,
+ * <p>Session lifecycle as the tunnel sees it (docs/protocol.md §12): a BYE with 0xB0 ends the session (cookie dead,
  * address released); an empty BYE, a lost connection or a dead DPD only detaches (address and cookie kept, the
  * reconnect gets the same address); idle timeout ({@code vpn-idle-timeout}, counted on data packets only),
  * session timeout, admin logoff and {@code vpn-simultaneous-logins} (oldest session of the user logged off, as

@@ -15,11 +15,11 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * The first thing the UDP side does with a datagram is classify it and, for a ClientHello, read the session id at
- * offset 59 (protocol doc §8.5). Arbitrary and mutated datagrams must only ever be classified, never throw: an
+ * offset 59 (docs/protocol.md §10.5). Arbitrary and mutated datagrams must only ever be classified, never throw: an
  * exception there would cost every client on the UDP socket.
  */
 class DtlsDemuxFuzzTest {
-    /** A ClientHello shaped like openconnect's PSK-NEGOTIATE one (Appendix B.6), session id = 32 bytes of 0xAB. */
+    /** A ClientHello shaped like openconnect's PSK-NEGOTIATE one (docs/protocol.md §13.6), session id = 32 bytes of 0xAB. */
     static byte[] openconnectClientHello() {
         byte[] d = new byte[168];
         d[0] = 22;                          // handshake

@@ -16,7 +16,7 @@ import org.mcalab.gateway.config.AnyConnectClient;
 
 /** Which X-DTLS-* headers the gateway answers for which client offer, policy and exporter availability. */
 class DtlsNegotiatorTest {
-    /** openconnect 9.01's defaults (protocol doc §6.1). */
+    /** openconnect 9.01's defaults (docs/protocol.md §8.2). */
     static final String OC_SUITES = "PSK-NEGOTIATE:OC-DTLS1_2-AES256-GCM:OC2-DTLS1_2-CHACHA20-POLY1305:OC-DTLS1_2-AES128-GCM:"
             + "DHE-RSA-AES256-SHA:DHE-RSA-AES128-SHA:AES256-SHA:AES128-SHA";
     static final String OC_DTLS12 = "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384:"

@@ -202,7 +202,7 @@ final class TestDtlsClient implements AutoCloseable {
             return new int[] {CipherSuite.TLS_PSK_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_PSK_WITH_AES_128_CBC_SHA};
         }
 
-        /** openconnect copies the App-ID into the session id field (§8.2 item 3); a dummy session does that in BC. */
+        /** openconnect copies the App-ID into the session id field (docs/protocol.md §10.3); a dummy session does that in BC. */
         @Override
         public TlsSession getSessionToResume() {
             byte[] dummy = new byte[48];

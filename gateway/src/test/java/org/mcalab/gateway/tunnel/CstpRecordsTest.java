@@ -36,7 +36,7 @@ import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
 
 /**
- * One CSTP frame per TLS record (protocol doc §7.3) while the gateway batches its flushes: a real TLS handler on the
+ * One CSTP frame per TLS record (docs/protocol.md §9.3) while the gateway batches its flushes: a real TLS handler on the
  * gateway side, a client SSLEngine that opens the records one at a time, so a record holding two frames shows.
  */
 @Timeout(60)

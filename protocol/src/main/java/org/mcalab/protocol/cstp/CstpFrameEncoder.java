@@ -7,7 +7,7 @@ import io.netty.handler.codec.MessageToByteEncoder;
 
 /**
  * Writes one {@link CstpFrame} into one buffer. Callers must flush each frame on its own: openconnect
- * requires exactly one frame per TLS record (protocol doc §7.3), and Netty's SslHandler turns each
+ * requires exactly one frame per TLS record (docs/protocol.md §9.3), and Netty's SslHandler turns each
  * flushed buffer into its own record(s) only when writes are not coalesced.
  */
 @ChannelHandler.Sharable

@@ -1,6 +1,6 @@
 package org.mcalab.protocol.cstp;
 
-/** CSTP packet types (protocol doc §7.2); the same values tag DTLS payloads (§8.6). */
+/** CSTP packet types (docs/protocol.md §9.2); the same values tag DTLS payloads (§10.6). */
 public enum CstpPacketType {
     DATA(0x00),
     DPD_REQUEST(0x03),
@@ -10,7 +10,7 @@ public enum CstpPacketType {
     COMPRESSED_DATA(0x08),
     TERMINATE(0x09);
 
-    /** First payload byte of a client BYE that means "user logged out" (§10.2). */
+    /** First payload byte of a client BYE that means "user logged out" (docs/protocol.md §12.1). */
     public static final int BYE_LOGOUT_REASON = 0xB0;
 
     private final int code;

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Client config-auth documents in the exact shape openconnect 9.01 sends (protocol doc Appendix B):
+ * Client config-auth documents in the exact shape openconnect 9.01 sends (docs/protocol.md §5.1, §13):
  * XML declaration, newline, the whole element on one line, final newline.
  */
 public final class ClientMessages {

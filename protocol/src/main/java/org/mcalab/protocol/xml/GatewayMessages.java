@@ -37,7 +37,7 @@ public final class GatewayMessages {
      * The MCA challenge (seed "Generating multiple certificate request").
      *
      * @param certAuthenticated true only when the TLS client certificate of this connection was received and
-     *                          validated; without it openconnect re-inits (protocol doc §4.6)
+     *                          validated; without it openconnect re-inits (docs/protocol.md §5.5)
      */
     public static byte[] mcaAuthRequest(OpaqueState opaque, List<String> hashAlgorithms, String randomHex,
                                         boolean certAuthenticated) {
@@ -56,7 +56,7 @@ public final class GatewayMessages {
 
     /**
      * One entry of the group chooser ({@code tunnel-group-list enable}): openconnect sends {@code value} back as
-     * {@code <group-select>} and matches {@code --authgroup} against it and the label (protocol doc §4.2-§4.3).
+     * {@code <group-select>} and matches {@code --authgroup} against it and the label (docs/protocol.md §5.4).
      *
      * @param value the tunnel group name
      * @param label the group alias the user sees
@@ -89,7 +89,7 @@ public final class GatewayMessages {
     /**
      * The login form of a request that named no tunnel group (the bare URL, no {@code <group-select>}): only the
      * group chooser. openconnect picks its {@code --authgroup} (or asks) and starts over with an init carrying
-     * {@code <group-select>} (protocol doc §4.3).
+     * {@code <group-select>} (docs/protocol.md §5.4).
      */
     public static byte[] groupSelectForm(String message, List<GroupChoice> groups) {
         StringBuilder b = new StringBuilder(open("auth-request"));
@@ -141,7 +141,7 @@ public final class GatewayMessages {
 
     /**
      * A refusal the client shows and stops on: an auth node with an error and no inputs (openconnect
-     * aborts, protocol doc §4.5). The text carries the requirement id.
+     * aborts, docs/protocol.md §7.1). The text carries the requirement id.
      */
     public static byte[] error(String errorText) {
         StringBuilder b = new StringBuilder(open("auth-request"));

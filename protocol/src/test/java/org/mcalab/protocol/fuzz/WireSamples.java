@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The seed corpus: the captured messages of the protocol doc's Appendix B (B.1 init, B.2 MCA auth-request,
- * B.3 MCA auth-reply with its base64 cut short as in the doc, B.4 password dialect and complete), plus the
- * fragments a hostile client would splice in.
+ * The fuzzers' seed corpus (not "the seed" document): messages in the shapes of docs/protocol.md §13 (§13.1 init,
+ * §13.2 MCA auth-request, §13.3 MCA auth-reply with its base64 cut short), ocserv's password form, reply and
+ * complete (§5.4, §5.6), plus the fragments a hostile client would splice in.
  */
 final class WireSamples {
     static final String INIT = """

@@ -18,7 +18,7 @@ import org.mcalab.protocol.cstp.CstpFrameEncoder;
 import org.mcalab.protocol.cstp.CstpPacketType;
 
 /**
- * One TLS connection speaking HTTP/1.1 the way openconnect 9.01 does (protocol doc §3.1, §6.1).
+ * One TLS connection speaking HTTP/1.1 the way openconnect 9.01 does (docs/protocol.md §4.1, §8.2).
  * Responses keep their exact body bytes.
  */
 public final class Connection implements AutoCloseable {
@@ -102,7 +102,7 @@ public final class Connection implements AutoCloseable {
 
     /**
      * After a CONNECT answered 200: openconnect's logout on exit, a CSTP DISCONNECT carrying 0xB0 and the reason
-     * "Aborted by caller" (protocol doc §10.1; openconnect sends no HTTP logout). The session's cookie is dead afterwards.
+     * "Aborted by caller" (docs/protocol.md §12.1; openconnect sends no HTTP logout). The session's cookie is dead afterwards.
      */
     public void sendBye() throws IOException {
         ByteBuf reason = Unpooled.buffer();
@@ -115,7 +115,7 @@ public final class Connection implements AutoCloseable {
         out.flush();
     }
 
-    /** openconnect's X-Pad: pads the request to the next multiple of 64 bytes of body (protocol doc §3.1). */
+    /** openconnect's X-Pad: pads the request to the next multiple of 64 bytes of body (docs/protocol.md §4.1). */
     static int padLength(int bodyLength) {
         return 64 * (1 + bodyLength / 64) - bodyLength;
     }

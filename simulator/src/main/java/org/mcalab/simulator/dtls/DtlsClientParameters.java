@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the client needs to resume the gateway's legacy DTLS session (§8.3): the suite the gateway named, its
+ * What the client needs to resume the gateway's legacy DTLS session (docs/protocol.md §10.4): the suite the gateway named, its
  * 32-byte {@code X-DTLS-Session-ID} and our own master secret.
  *
  * @param suiteName e.g. {@code OC-DTLS1_2-AES256-GCM}
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param port      {@code X-DTLS-Port}
  */
 public record DtlsClientParameters(String suiteName, int suite, byte[] sessionId, byte[] masterSecret, int port) {
-    /** The legacy names this client can resume, as openconnect's table maps them (§8.1). */
+    /** The legacy names this client can resume, as openconnect's table maps them (docs/protocol.md §10.2). */
     static final Map<String, Integer> SUITES = Map.of(
             "OC-DTLS1_2-AES256-GCM", 0x009D,
             "OC-DTLS1_2-AES128-GCM", 0x009C,

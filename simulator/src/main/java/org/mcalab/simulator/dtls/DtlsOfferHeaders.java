@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The DTLS part of the simulator's CONNECT request, shaped like openconnect 9.01's (protocol doc §6.1): a fresh
+ * The DTLS part of the simulator's CONNECT request, shaped like openconnect 9.01's (docs/protocol.md §8.2): a fresh
  * 48-byte master secret and the legacy DTLS 1.2 names. PSK-NEGOTIATE is not offered: it needs a TLS exporter, which
  * JDK 17 lacks on the client side too.
  *

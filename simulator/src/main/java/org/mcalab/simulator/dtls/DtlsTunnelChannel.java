@@ -25,7 +25,7 @@ import org.mcalab.protocol.cstp.CstpPacketType;
 /**
  * The simulator's DTLS data channel: resumes the legacy DTLS 1.2 session the gateway announced (a ClientHello with its
  * Session-ID, offering only the named suite and no extended master secret, as openconnect does) and carries 1-byte
- * typed frames (§8.6). One thread may send while another receives.
+ * typed frames (docs/protocol.md §10.6). One thread may send while another receives.
  */
 public final class DtlsTunnelChannel implements AutoCloseable {
     private static final TlsCrypto CRYPTO = new JcaTlsCryptoProvider().create(new SecureRandom());

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Signs the MCA challenge as openconnect 9.01 does (protocol doc §5.3, §5.4): over the exact response
+ * Signs the MCA challenge as openconnect 9.01 does (docs/protocol.md §6.3, §6.4): over the exact response
  * body bytes, with the second certificate's key, RSASSA-PKCS1-v1_5 for RSA (ECDSA DER for EC, Ed25519
  * and DSA as their keys dictate), preferring sha512, then sha384, then sha256 among those offered.
  */

@@ -19,7 +19,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Certificate;
 
 /**
- * Certs-only PKCS#7 in the two shapes clients send (protocol doc §5.6): openconnect/GnuTLS (inner type
+ * Certs-only PKCS#7 in the two shapes clients send (docs/protocol.md §6.6): openconnect/GnuTLS (inner type
  * digestedData, certificates in DER canonical order) and Cisco AnyConnect (inner type data with an empty
  * octet string, certificates in the order given). The order can also be reversed on purpose.
  */

@@ -13,7 +13,7 @@ import org.mcalab.simulator.mca.Profile;
 
 /**
  * Logs out every session the run logged in, as openconnect does on exit: CONNECT with the cookie over the TLS
- * identity the session was issued to, then the CSTP BYE 0xB0 (protocol doc §10.1). A gateway that refuses the CONNECT
+ * identity the session was issued to, then the CSTP BYE 0xB0 (docs/protocol.md §12.1). A gateway that refuses the CONNECT
  * (401: the cookie is already dead) has nothing left to log out.
  */
 final class Logout {

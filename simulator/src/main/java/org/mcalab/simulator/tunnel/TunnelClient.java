@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Opens a CSTP tunnel the way openconnect 9.01 does (protocol doc §6.1): TLS to the gateway, {@code CONNECT
+ * Opens a CSTP tunnel the way openconnect 9.01 does (docs/protocol.md §8.2): TLS to the gateway, {@code CONNECT
  * /CSCOSSLC/tunnel} with {@code Cookie: webvpn=<token>} and the {@code X-CSTP-*} request headers (no DTLS offer),
  * the response parsed case-sensitively, then CSTP frames.
  *

@@ -38,7 +38,7 @@ import org.mcalab.protocol.cstp.CstpPacketType;
  * requests and sends keepalives on its own.
  */
 public final class TunnelSession implements AutoCloseable {
-    /** openconnect's BYE on SIGINT/SIGTERM: DISCONNECT with 0xB0 then the reason (protocol doc §7.2). */
+    /** openconnect's BYE on SIGINT/SIGTERM: DISCONNECT with 0xB0 then the reason (docs/protocol.md §9.2, §12.1). */
     static final String BYE_REASON = "Aborted by caller";
     private static final int ECHO_ID = 0x6d63;
 
@@ -398,7 +398,7 @@ public final class TunnelSession implements AutoCloseable {
     }
 
     /**
-     * Parses the response as openconnect does (§6.2): the status line must start with exactly {@code HTTP/1.1 200 };
+     * Parses the response as openconnect does (docs/protocol.md §8.3): the status line must start with exactly {@code HTTP/1.1 200 };
      * only header names starting with {@code X-CSTP-}/{@code X-DTLS-} count, compared case-sensitively, with exactly
      * one space skipped after the colon. Returns what is wrong, or null.
      */

@@ -118,7 +118,7 @@ class OpenconnectDtlsTest {
             assertThat(detail).contains("DTLS-Tunnel:", "DTLSv1.2", dtlsRow.ciphersuite(), "UDP Src Port");
         });
         assertThat(run.log).contains("Established DTLS connection");
-        // MTU probes are DPD requests echoed byte for byte; a wrong echo makes openconnect settle on 576 (§8.6)
+        // MTU probes are DPD requests echoed byte for byte; a wrong echo makes openconnect settle on 576 (docs/protocol.md §10.6)
         assertThat(runResult.get("mtu").asInt()).isGreaterThan(576);
         System.out.println("openconnect (DTLS):\n" + run.log + "tunnel MTU " + runResult.get("mtu"));
     }
