@@ -5,14 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
 import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayChecks;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
-import org.mcalab.gateway.auth.McaPolicy;
 import org.mcalab.gateway.config.AsaConfig;
-import org.mcalab.protocol.Requirement;
 import org.mcalab.simulator.client.GatewayTrust;
 import org.mcalab.simulator.suite.GroupUrls;
 import org.mcalab.simulator.sut.Target;
@@ -40,10 +38,11 @@ final class EmbeddedGateway implements AutoCloseable {
     }
 
     /**
-     * @param lax TEST ONLY: requirements the gateway does not enforce (proves the suite can fail)
+     * @param checks the checks the gateway runs: {@link GatewayChecks#all()}, fewer only for a lax gateway that proves
+     *               the suite can fail ({@link LaxChecks})
      * @throws UsageException when anything cannot be set up (exit 2)
      */
-    static EmbeddedGateway start(Set<Requirement> lax) {
+    static EmbeddedGateway start(GatewayChecks checks) {
         MintedLab lab = MintedLab.start("suite");
         try {
             AsaConfig config = lab.config(Map.of());
@@ -55,7 +54,7 @@ final class EmbeddedGateway implements AutoCloseable {
                     // Short client timeouts so the robustness probes (slowloris, half handshakes) finish in seconds.
                     .handshakeTimeout(CLIENT_TIMEOUT)
                     .requestTimeout(CLIENT_TIMEOUT)
-                    .mcaPolicy(McaPolicy.defaults().withSkippedChecks(lax))
+                    .checks(checks)
                     .build();
             return new EmbeddedGateway(lab, Gateway.start(options), clock);
         } catch (IOException | GatewayException | RuntimeException e) {

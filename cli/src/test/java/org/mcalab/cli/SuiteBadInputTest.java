@@ -89,6 +89,15 @@ class SuiteBadInputTest {
     }
 
     @Test
+    void laxNamesOnlyRequirementsTheGatewayHasChecksFor() {
+        int exit = Main.run("suite", "--lax", "MCA-LIM-5,MCA-PKI-7");
+
+        assertThat(exit).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--lax: the gateway has no check of its own for MCA-PKI-7")
+                .contains("MCA-LIM-5");
+    }
+
+    @Test
     void listShowsTheSelectionWithoutRunningIt() {
         int exit = Main.run("suite", "--list", "--scenarios", "MCA-LIM-5");
 

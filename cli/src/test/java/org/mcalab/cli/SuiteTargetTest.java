@@ -11,13 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mcalab.gateway.GatewayChecks;
 import org.mcalab.reports.ResultsJson;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
@@ -32,7 +32,7 @@ class SuiteTargetTest {
 
     @BeforeAll
     static void start() {
-        gateway = EmbeddedGateway.start(Set.of());
+        gateway = EmbeddedGateway.start(GatewayChecks.all());
     }
 
     @AfterAll

@@ -37,6 +37,7 @@ import org.mcalab.gateway.auth.AuthInfoTable;
 import org.mcalab.gateway.auth.McaCheck;
 import org.mcalab.gateway.auth.McaPolicy;
 import org.mcalab.gateway.auth.McaVerifier;
+import org.mcalab.gateway.auth.ReplyCheck;
 import org.mcalab.gateway.auth.TlsCertificateCheck;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AuthenticationMethod;
@@ -61,7 +62,6 @@ import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.TraceLog;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
-import org.mcalab.protocol.Requirement;
 
 /**
  * Starts the reference gateway: the only place that assembles Netty bootstraps and pipelines, and that
@@ -96,13 +96,11 @@ public final class Gateway {
 
         CrlSource crls = o.crlSource().orElseGet(() -> new HttpCrlCache(o.clock()));
         McaPolicy policy = o.mcaPolicy();
-        if (!policy.enforces(Requirement.MCA_FLOW_7)) {
-            sessions.skipCertificateBinding();
-        }
         CertificateValidator validator = new CertificateValidator(trustpoints(config), crls, o.clock(), trace)
-                .withPolicy(policy.maxPkcs7Certificates(), policy.skippedChecks(), policy::kindOf);
+                .withPolicy(policy.maxPkcs7Certificates(), policy::kindOf)
+                .withChecks(o.checks().chain());
         TlsCertificateCheck tlsCheck = (chain, corr) -> validator.validate(chain, "TLS client certificate", corr);
-        McaCheck mca = verifiers(config, validator, policy, trace);
+        McaCheck mca = verifiers(config, validator, policy, o.checks().reply(), trace);
         AggregateAuth auth = new AggregateAuth(config, table, sessions, tlsCheck, mca, trace, o.clock(), random);
 
         SslContext ssl = sslContext(o.identity(), o.tlsEngine());
@@ -141,7 +139,7 @@ public final class Gateway {
                             p.addLast(PIPELINE_TIMEOUTS, new RequestTimeouts(o.requestTimeout(), o.idleTimeout()));
                             p.addLast(PIPELINE_AGGREGATOR, new BodyLimit());
                             p.addLast(PIPELINE_HTTP, new GatewayHttpHandler(auth, sessions, tunnels,
-                                    authExecutor, trace, name));
+                                    o.checks().connect(), authExecutor, trace, name));
                         }
                     })
                     .bind(o.listen()).syncUninterruptibly().channel();
@@ -223,13 +221,14 @@ public final class Gateway {
 
     /** One verifier per MCA tunnel group, so each group's username-from-certificate applies. */
     private static McaCheck verifiers(AsaConfig config, CertificateValidator validator, McaPolicy policy,
-                                      org.mcalab.gateway.trace.Trace trace) {
-        McaVerifier fallback = new McaVerifier(validator, policy, trace);
+                                      List<ReplyCheck> checks, org.mcalab.gateway.trace.Trace trace) {
+        McaVerifier fallback = new McaVerifier(validator, policy, trace, checks);
         Map<String, McaVerifier> byGroup = new HashMap<>();
         for (TunnelGroup g : config.tunnelGroups().values()) {
             if (g.authentication() == AuthenticationMethod.MULTIPLE_CERTIFICATE
                     && !g.usernameFromCertificate().equals(UsernameFromCertificate.DEFAULT)) {
-                byGroup.put(g.name(), new McaVerifier(validator, policy.withUsernameSource(usernameSource(g.usernameFromCertificate())), trace));
+                byGroup.put(g.name(), new McaVerifier(validator, policy.withUsernameSource(usernameSource(g.usernameFromCertificate())), trace,
+                        checks));
             }
         }
         return (info, reply, chain) -> byGroup.getOrDefault(info.tunnelGroup(), fallback).verify(info, reply, chain);

@@ -28,13 +28,15 @@ import org.mcalab.gateway.trace.DebugCategory;
  * @param dtls             DTLS beside CSTP (default on); off ({@code --no-dtls}) the tunnel service gets
  *                         {@code DtlsEndpoint.disabled()}: no UDP socket, no X-DTLS-* headers, every tunnel on CSTP
  * @param tlsEngine        the HTTPS/CSTP TLS implementation (default {@link TlsEngine#preferred()})
+ * @param checks           the requirement checks run (default {@link GatewayChecks#all()}: only a lab gateway that
+ *                         proves the conformance suite can fail runs fewer)
  */
 public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSocketAddress listen,
                              Optional<InetSocketAddress> admin, Set<DebugCategory> debug, PrintStream traceOut,
                              McaPolicy mcaPolicy, Optional<CrlSource> crlSource, Clock clock,
                              Duration authInfoLifetime, int authInfoCap, int traceCapacity, TunnelService tunnelService,
                              Duration handshakeTimeout, Duration requestTimeout, Duration idleTimeout,
-                             boolean dtls, TlsEngine tlsEngine) {
+                             boolean dtls, TlsEngine tlsEngine, GatewayChecks checks) {
 
     public static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress("127.0.0.1", 8443);
     public static final InetSocketAddress DEFAULT_ADMIN = new InetSocketAddress("127.0.0.1", 8444);
@@ -43,6 +45,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(tlsEngine, "tlsEngine");
+        Objects.requireNonNull(checks, "checks");
         debug = debug.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(debug));
     }
 
@@ -69,6 +72,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         b.idleTimeout = idleTimeout;
         b.dtls = dtls;
         b.tlsEngine = tlsEngine;
+        b.checks = checks;
         return b;
     }
 
@@ -91,6 +95,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
         private Duration idleTimeout = Duration.ofSeconds(60);
         private boolean dtls = true;
         private TlsEngine tlsEngine = TlsEngine.preferred();
+        private GatewayChecks checks = GatewayChecks.all();
 
         private Builder(AsaConfig config, ServerIdentity identity) {
             this.config = config;
@@ -124,7 +129,7 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
             return this;
         }
 
-        /** MCA policy overrides, including the test-only lax {@code skippedChecks}. */
+        /** MCA policy overrides. */
         public Builder mcaPolicy(McaPolicy policy) {
             this.mcaPolicy = policy;
             return this;
@@ -188,10 +193,16 @@ public record GatewayOptions(AsaConfig config, ServerIdentity identity, InetSock
             return this;
         }
 
+        /** The requirement checks run; only a lab gateway that proves the suite can fail passes fewer than all. */
+        public Builder checks(GatewayChecks checks) {
+            this.checks = checks;
+            return this;
+        }
+
         public GatewayOptions build() {
             return new GatewayOptions(config, identity, listen, admin, debug, traceOut, mcaPolicy, crlSource, clock,
                     authInfoLifetime, authInfoCap, traceCapacity, tunnelService, handshakeTimeout, requestTimeout,
-                    idleTimeout, dtls, tlsEngine);
+                    idleTimeout, dtls, tlsEngine, checks);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.mcalab.gateway.pki.CertificateValidator;
 import org.mcalab.gateway.pki.ValidatedCertificate.CertificateKind;
-import org.mcalab.protocol.Requirement;
 
 /**
  * What a tunnel group asks of an MCA login, as plain values (the HTTP front end maps the ASA config onto it).
@@ -21,14 +20,11 @@ import org.mcalab.protocol.Requirement;
  *                              certificate proves a corporate device, as the seed's MachineCA does; add user to
  *                              let clients in with user+user)
  * @param maxPkcs7Certificates  MCA-PKI-5: largest PKCS#7 set accepted
- * @param skippedChecks         TEST ONLY ("lax" mode): requirements not enforced, used to prove that the conformance
- *                              suite detects a non-conforming gateway. Empty unless a test sets it.
  */
 public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
                         UsernameSource usernameSource,
                         Set<CertificateKind> tlsKinds,
-                        int maxPkcs7Certificates,
-                        Set<Requirement> skippedChecks) {
+                        int maxPkcs7Certificates) {
 
     public McaPolicy {
         trustpointKinds = Map.copyOf(trustpointKinds);
@@ -40,7 +36,6 @@ public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
         if (maxPkcs7Certificates < 1) {
             throw new IllegalArgumentException("maxPkcs7Certificates must be at least 1");
         }
-        skippedChecks = Set.copyOf(skippedChecks);
     }
 
     /**
@@ -49,7 +44,7 @@ public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
      */
     public static McaPolicy defaults() {
         return new McaPolicy(Map.of(), UsernameSource.DEFAULT, EnumSet.of(CertificateKind.MACHINE),
-                CertificateValidator.MAX_CERTIFICATES, Set.of());
+                CertificateValidator.MAX_CERTIFICATES);
     }
 
     public CertificateKind kindOf(String trustpoint) {
@@ -57,31 +52,22 @@ public record McaPolicy(Map<String, CertificateKind> trustpointKinds,
         return explicit != null ? explicit : CertificateValidator.kindByName(trustpoint);
     }
 
-    public boolean enforces(Requirement requirement) {
-        return !skippedChecks.contains(requirement);
-    }
-
     public McaPolicy withTrustpointKind(String trustpoint, CertificateKind kind) {
         Map<String, CertificateKind> kinds = new HashMap<>(trustpointKinds);
         kinds.put(trustpoint, kind);
-        return new McaPolicy(kinds, usernameSource, tlsKinds, maxPkcs7Certificates, skippedChecks);
+        return new McaPolicy(kinds, usernameSource, tlsKinds, maxPkcs7Certificates);
     }
 
     public McaPolicy withUsernameSource(UsernameSource source) {
-        return new McaPolicy(trustpointKinds, source, tlsKinds, maxPkcs7Certificates, skippedChecks);
+        return new McaPolicy(trustpointKinds, source, tlsKinds, maxPkcs7Certificates);
     }
 
     public McaPolicy withTlsKinds(Set<CertificateKind> kinds) {
-        return new McaPolicy(trustpointKinds, usernameSource, kinds, maxPkcs7Certificates, skippedChecks);
+        return new McaPolicy(trustpointKinds, usernameSource, kinds, maxPkcs7Certificates);
     }
 
     public McaPolicy withMaxPkcs7Certificates(int max) {
-        return new McaPolicy(trustpointKinds, usernameSource, tlsKinds, max, skippedChecks);
-    }
-
-    /** TEST ONLY: a lax gateway that does not enforce these requirements. */
-    public McaPolicy withSkippedChecks(Set<Requirement> skipped) {
-        return new McaPolicy(trustpointKinds, usernameSource, tlsKinds, maxPkcs7Certificates, skipped);
+        return new McaPolicy(trustpointKinds, usernameSource, tlsKinds, max);
     }
 
     /**

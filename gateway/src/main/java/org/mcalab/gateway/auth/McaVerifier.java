@@ -1,15 +1,8 @@
 package org.mcalab.gateway.auth;
 
-import static org.mcalab.protocol.Requirement.MCA_FLOW_3;
 import static org.mcalab.protocol.Requirement.MCA_FLOW_6;
 import static org.mcalab.protocol.Requirement.MCA_LIM_1;
-import static org.mcalab.protocol.Requirement.MCA_LIM_3;
-import static org.mcalab.protocol.Requirement.MCA_LIM_4;
-import static org.mcalab.protocol.Requirement.MCA_LIM_6;
-import static org.mcalab.protocol.Requirement.MCA_PKI_1;
 import static org.mcalab.protocol.Requirement.MCA_PKI_4;
-import static org.mcalab.protocol.Requirement.MCA_PKI_7;
-import static org.mcalab.protocol.Requirement.MCA_ROB_4;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
@@ -76,7 +69,8 @@ import org.mcalab.protocol.xml.ConfigAuth.ClientCertChain;
  *   <li>MCA-FLOW-6 / MCA-PKI-7: the username from the configured certificate and attribute only; a username in
  *       the XML is traced and ignored.</li>
  * </ol>
- * Revocation fails closed: see {@link org.mcalab.gateway.pki.HttpCrlCache}.
+ * Revocation fails closed: see {@link org.mcalab.gateway.pki.HttpCrlCache}. The checks a lab gateway may leave out
+ * are the {@link ReplyCheck}s, run in their order at their stage; the gateway runs them all.
  */
 public final class McaVerifier {
     /** Digests tried to tell "wrong hash declared" (MCA-LIM-6) from "bad signature" (MCA-PKI-4). */
@@ -87,12 +81,27 @@ public final class McaVerifier {
     private final CertificateValidator validator;
     private final McaPolicy policy;
     private final Trace trace;
+    private final List<ReplyCheck> checks;
 
-    /** @param validator the trustpoints and CRL source; it is re-configured with the policy's limits and kinds */
+    /**
+     * A verifier running every {@link ReplyCheck}.
+     *
+     * @param validator the trustpoints, CRL source and certificate checks; it is re-configured with the policy's
+     *                  limits and kinds
+     */
     public McaVerifier(CertificateValidator validator, McaPolicy policy, Trace trace) {
+        this(validator, policy, trace, ReplyCheck.ALL);
+    }
+
+    /**
+     * @param checks the reply checks to run, in their {@link ReplyCheck} order: the gateway runs
+     *               {@link ReplyCheck#ALL}; fewer make a lab gateway that does not enforce the others' requirements
+     */
+    public McaVerifier(CertificateValidator validator, McaPolicy policy, Trace trace, List<ReplyCheck> checks) {
         this.policy = policy;
-        this.validator = validator.withPolicy(policy.maxPkcs7Certificates(), policy.skippedChecks(), policy::kindOf);
+        this.validator = validator.withPolicy(policy.maxPkcs7Certificates(), policy::kindOf);
         this.trace = trace;
+        this.checks = List.copyOf(checks);
     }
 
     public McaPolicy policy() {
@@ -118,110 +127,75 @@ public final class McaVerifier {
 
     private McaOutcome.Accepted run(AuthInfo info, ConfigAuth reply, List<X509Certificate> tlsChain) throws Stop {
         String handle = info.handle();
+        ReplyFacts facts = new ReplyFacts(info, tlsChain);
 
         // MCA-LIM-1: two certificates, the first one proven by this TLS handshake
-        if (tlsChain.isEmpty()) {
-            if (enforces(MCA_LIM_1)) {
-                throw new Stop(MCA_LIM_1, "only one certificate: no TLS client certificate was presented on this "
-                        + "connection (client-cert-sent-via-protocol proves nothing)");
-            }
-        } else {
+        run(ReplyCheck.Stage.TLS, facts);
+        if (!tlsChain.isEmpty()) {
             ssl(handle, "First cert came in SSL protocol, len " + derLength(tlsChain.get(0)));
         }
-        List<ClientCertChain> xmlChains = (reply.certChains() == null ? List.<ClientCertChain>of() : reply.certChains())
+        facts.xmlChains = (reply.certChains() == null ? List.<ClientCertChain>of() : reply.certChains())
                 .stream().filter(McaVerifier::carriesCertificate).toList();
-        if (xmlChains.isEmpty()) {
+        if (facts.xmlChains.isEmpty()) {
             throw new Stop(MCA_LIM_1, "only one certificate: the auth-reply carries no client-cert for the second "
                     + "certificate");
         }
-        if (xmlChains.size() > 1 && enforces(MCA_LIM_1)) {
-            throw new Stop(MCA_LIM_1, "a third certificate is not accepted: the auth-reply carries " + xmlChains.size()
-                    + " client-cert chains, exactly one is allowed");
-        }
-        ClientCertChain chain = xmlChains.get(0);
+        ClientCertChain chain = facts.xmlChains.get(0);
+        facts.chain = chain;
+        facts.chosen = chain.hashAlgorithmChosen() == null ? "" : chain.hashAlgorithmChosen();
 
-        // MCA-FLOW-3: the shape of the second certificate
-        if (enforces(MCA_FLOW_3)) {
-            if (blank(chain.certBase64())) {
-                throw new Stop(MCA_FLOW_3, "the second certificate is missing: client-cert-chain has no client-cert");
-            }
-            if (!"pkcs7".equals(chain.certFormat())) {
-                throw new Stop(MCA_FLOW_3, "the second certificate must be sent as cert-format=\"pkcs7\", not \""
-                        + (chain.certFormat() == null ? "" : chain.certFormat()) + "\"");
-            }
-            if (blank(chain.signatureBase64())) {
-                throw new Stop(MCA_FLOW_3, "the second certificate comes without client-cert-auth-signature");
-            }
-            if (chain.hashAlgorithmChosen() == null) {
-                throw new Stop(MCA_FLOW_3, "client-cert-auth-signature has no hash-algorithm-chosen attribute");
-            }
-        }
-
-        // MCA-LIM-6: a hash the gateway offered
-        String chosen = chain.hashAlgorithmChosen() == null ? "" : chain.hashAlgorithmChosen();
+        // MCA-LIM-1 (one chain), MCA-FLOW-3 (its shape), MCA-LIM-6 (a hash the gateway offered)
         if (chain.hashAlgorithmChosen() != null) {
             xml(handle, "Received attribute hash-algorithm-chosen in XML message from client");
         }
-        if (enforces(MCA_LIM_6) && !info.offeredHashes().contains(chosen)) {
-            throw new Stop(MCA_LIM_6, (chosen.isEmpty() ? "hash-algorithm-chosen is empty"
-                    : "hash-algorithm-chosen \"" + chosen + "\" was not offered")
-                    + "; the gateway offered " + String.join(", ", info.offeredHashes()));
-        }
+        run(ReplyCheck.Stage.REPLY, facts);
 
         // MCA-PKI-4: readable signature and PKCS#7
         String signatureText = chain.signatureBase64() == null ? "" : chain.signatureBase64();
         xml(handle, "Base64 Signature (len=" + signatureText.length() + "):");
         byte[] signature = base64(signatureText, "the signature");
         xml(handle, "Successful Base64 signature decode, len " + signature.length);
-        List<X509Certificate> userSet = pkcs7(base64(chain.certBase64() == null ? "" : chain.certBase64(),
-                "the user certificate"));
+        facts.userSet = pkcs7(base64(chain.certBase64() == null ? "" : chain.certBase64(), "the user certificate"));
 
-        // MCA-ROB-4: the reply must come with the TLS certificate the init came with
-        if (info.initTlsCert() != null && !tlsChain.isEmpty() && !info.initTlsCert().equals(tlsChain.get(0))
-                && enforces(MCA_ROB_4)) {
-            throw new Stop(MCA_ROB_4, "auth-reply came with a different TLS certificate than the init");
-        }
-
-        // MCA-LIM-1: the second certificate must not be the first one again, nor the first key under another name
-        if (!tlsChain.isEmpty() && enforces(MCA_LIM_1)) {
-            distinct(tlsChain.get(0), userSet);
-        }
+        // MCA-ROB-4 (the init's TLS certificate), MCA-LIM-1 (not the first certificate or key again)
+        run(ReplyCheck.Stage.PARSED, facts);
 
         // the first certificate
-        ValidatedCertificate first = tlsChain.isEmpty() ? null : first(info, tlsChain);
+        ValidatedCertificate first = tlsChain.isEmpty() ? null : first(facts);
         if (first != null) {
             ssl(handle, "Success loading cert into PKI");
         }
 
         // the second certificate
         ssl(handle, "Authenticating second cert");
-        ValidatedCertificate second = valid(validator.validate(userSet, "user certificate", handle,
+        facts.second = valid(validator.validate(facts.userSet, "user certificate", handle,
                 trustpointsOfKind(CertificateKind.USER)));
-        if (second.kind() == CertificateKind.MACHINE && enforces(MCA_LIM_3)) {
-            throw new Stop(MCA_LIM_3, "two machine certificates are not supported: the user certificate chains to "
-                    + "machine trustpoint " + second.trustpoint());
-        }
+        run(ReplyCheck.Stage.SECOND, facts);
         ssl(handle, "Certificate Authentication success - verifying signature");
 
         // MCA-PKI-4 / MCA-LIM-6: the signature over the exact challenge bytes
-        if (enforces(MCA_PKI_4)) {
-            verifySignature(info.savedRequest(), signature, chosen, second.leaf().getPublicKey());
+        facts.signedWith = signedWith(info.savedRequest(), signature, facts.chosen, facts.second.leaf().getPublicKey());
+        run(ReplyCheck.Stage.SIGNATURE, facts);
+        if (facts.signedWith.isPresent()) {
             ssl(handle, "Signature verify success");
         }
 
         // MCA-FLOW-6 / MCA-PKI-7: the username comes from the certificate, never from the XML
         Optional<String> supplied = reply.authFields() == null ? Optional.empty()
                 : Optional.ofNullable(reply.authFields().get("username")).filter(u -> !u.isBlank());
-        String username;
-        if (supplied.isPresent() && !enforces(MCA_PKI_7)) {
-            username = supplied.get();
-        } else {
-            supplied.ifPresent(u -> ssl(handle, "Ignoring username '" + u
-                    + "' supplied in the auth-reply; the username comes from the certificate"));
-            username = username(first, second);
-        }
+        supplied.ifPresent(u -> ssl(handle, "Ignoring username '" + u
+                + "' supplied in the auth-reply; the username comes from the certificate"));
+        String username = username(first, facts.second);
         ssl(handle, "Authorization username = " + username);
-        return new McaOutcome.Accepted(username, first, second, chosen);
+        return new McaOutcome.Accepted(username, first, facts.second, facts.chosen);
+    }
+
+    private void run(ReplyCheck.Stage stage, ReplyFacts facts) throws Stop {
+        for (ReplyCheck check : checks) {
+            if (check.stage() == stage) {
+                check.check(facts);
+            }
+        }
     }
 
     /**
@@ -230,7 +204,7 @@ public final class McaVerifier {
      * A set without exactly one end-entity certificate has no second certificate to compare: the validator refuses
      * it under MCA-PKI-5.
      */
-    private static void distinct(X509Certificate tlsLeaf, List<X509Certificate> userSet) throws Stop {
+    static void distinct(X509Certificate tlsLeaf, List<X509Certificate> userSet) throws Stop {
         List<X509Certificate> leaves = userSet.stream().filter(c -> c.getBasicConstraints() < 0).distinct().toList();
         if (leaves.size() != 1) {
             return;
@@ -254,26 +228,27 @@ public final class McaVerifier {
      * The TLS certificate, validated against the trustpoints of the kinds the configuration allows in the TLS
      * position ({@link McaPolicy#tlsKinds()}), whatever the client says it is.
      */
-    private ValidatedCertificate first(AuthInfo info, List<X509Certificate> tlsChain) throws Stop {
-        String handle = info.handle();
+    private ValidatedCertificate first(ReplyFacts facts) throws Stop {
         Set<CertificateKind> allowed = policy.tlsKinds();
         List<String> trustpoints = new ArrayList<>();
         allowed.stream().sorted().forEach(kind -> trustpoints.addAll(trustpointsOfKind(kind)));
         String role = allowed.equals(Set.of(CertificateKind.MACHINE)) ? "machine certificate" : "TLS client certificate";
-        ValidatedCertificate first = valid(validator.validate(tlsChain, role, handle, trustpoints));
-        if (allowed.contains(first.kind())) {
-            return first;
-        }
-        // a user certificate where a machine one is due is a trustpoint defect; a machine one where only user
-        // certificates are allowed is the group's policy on the received types
-        Requirement id = allowed.contains(CertificateKind.MACHINE) ? MCA_PKI_1 : MCA_LIM_4;
-        if (!enforces(id)) {
-            return first;
-        }
-        throw new Stop(id, "the " + role + " in the TLS handshake must chain to a " + kinds(allowed) + " trustpoint ("
-                + (trustpoints.isEmpty() ? "none is configured" : String.join(", ", trustpoints))
-                + ") for every client, whatever device-id it sends; it chains to " + lower(first.kind())
-                + " trustpoint " + first.trustpoint());
+        facts.first = valid(validator.validate(facts.tlsChain, role, facts.info.handle(), trustpoints));
+        facts.tlsKinds = allowed;
+        facts.tlsRole = role;
+        facts.tlsTrustpoints = trustpoints;
+        // a user certificate where a machine one is due is a trustpoint defect (MCA-PKI-1); a machine one where only
+        // user certificates are allowed is the group's policy on the received types (MCA-LIM-4)
+        run(ReplyCheck.Stage.FIRST, facts);
+        return facts.first;
+    }
+
+    /** The refusal of a TLS certificate from a trustpoint of a kind the TLS position does not allow. */
+    static String wrongTlsKind(ReplyFacts f) {
+        return "the " + f.tlsRole + " in the TLS handshake must chain to a " + kinds(f.tlsKinds) + " trustpoint ("
+                + (f.tlsTrustpoints.isEmpty() ? "none is configured" : String.join(", ", f.tlsTrustpoints))
+                + ") for every client, whatever device-id it sends; it chains to " + lower(f.first.kind())
+                + " trustpoint " + f.first.trustpoint();
     }
 
     private static String kinds(Set<CertificateKind> kinds) {
@@ -297,23 +272,19 @@ public final class McaVerifier {
         return ((ValidationResult.Valid) result).certificate();
     }
 
-    private void verifySignature(byte[] signed, byte[] signature, String chosen, PublicKey key) throws Stop {
+    /**
+     * The digest with which {@code signature} verifies over {@code signed} under {@code key}: the declared one if it
+     * does, else the first other that does (to tell "wrong hash declared", MCA-LIM-6, from "bad signature", MCA-PKI-4).
+     */
+    private static Optional<String> signedWith(byte[] signed, byte[] signature, String chosen, PublicKey key) {
         if (signed == null || signed.length == 0) {
-            throw new Stop(MCA_PKI_4, "there is no saved auth-request to verify the signature against");
+            return Optional.empty();
         }
         if (verifies(chosen, key, signed, signature)) {
-            return;
+            return Optional.of(chosen);
         }
-        for (String other : DIGEST_ORDER) {
-            if (!other.equals(chosen) && verifies(other, key, signed, signature)) {
-                if (enforces(MCA_LIM_6)) {
-                    throw new Stop(MCA_LIM_6, "declared " + chosen + " but the signature uses " + other);
-                }
-                return;
-            }
-        }
-        throw new Stop(MCA_PKI_4, "the signature does not verify: it was not made by the user certificate's key "
-                + "over the exact auth-request this gateway sent");
+        return DIGEST_ORDER.stream().filter(other -> !other.equals(chosen) && verifies(other, key, signed, signature))
+                .findFirst();
     }
 
     private static boolean verifies(String digest, PublicKey key, byte[] data, byte[] signature) {
@@ -333,7 +304,7 @@ public final class McaVerifier {
 
     /**
      * The JCA name for what the client does with its key (docs/protocol.md §6.4): RSASSA-PKCS1-v1_5 for RSA; ECDSA and
-     * DSA only matter when MCA-LIM-5 is skipped (lax mode).
+     * DSA only matter in a lab gateway without {@link org.mcalab.gateway.pki.ChainCheck#LIM5_RSA_KEYS}.
      */
     private static String jcaAlgorithm(String digest, PublicKey key) {
         if (key instanceof EdECPublicKey ed) {
@@ -411,14 +382,6 @@ public final class McaVerifier {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private boolean enforces(Requirement requirement) {
-        return policy.enforces(requirement);
-    }
-
     private void ssl(String handle, String message) {
         if (trace.enabled(DebugCategory.AGGREGATE_AUTH_SSL)) {
             trace.emit(DebugCategory.AGGREGATE_AUTH_SSL, handle, message);
@@ -432,7 +395,7 @@ public final class McaVerifier {
     }
 
     /** Ends verification with a refusal; control flow, so no stack trace. */
-    private static final class Stop extends Exception {
+    static final class Stop extends Exception {
         final Refusal refusal;
 
         Stop(Requirement requirement, String reason) {

@@ -21,7 +21,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -31,6 +33,7 @@ import org.mcalab.gateway.auth.AggregateAuth;
 import org.mcalab.gateway.auth.AuthRequest;
 import org.mcalab.gateway.auth.AuthResponse;
 import org.mcalab.gateway.auth.ClientConnection;
+import org.mcalab.gateway.session.ConnectCheck;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.DebugCategory;
@@ -56,15 +59,18 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final AggregateAuth auth;
     private final SessionDb sessions;
+    private final List<ConnectCheck> connectChecks;
     private final TunnelService tunnels;
     private final Executor authExecutor;
     private final Trace trace;
     private final String gatewayName;
 
-    public GatewayHttpHandler(AggregateAuth auth, SessionDb sessions, TunnelService tunnels, Executor authExecutor,
-                              Trace trace, String gatewayName) {
+    /** @param connectChecks what a CONNECT's session is checked for, {@link ConnectCheck#ALL} in the gateway */
+    public GatewayHttpHandler(AggregateAuth auth, SessionDb sessions, TunnelService tunnels,
+                              List<ConnectCheck> connectChecks, Executor authExecutor, Trace trace, String gatewayName) {
         this.auth = auth;
         this.sessions = sessions;
+        this.connectChecks = List.copyOf(connectChecks);
         this.tunnels = tunnels;
         this.authExecutor = authExecutor;
         this.trace = trace;
@@ -219,7 +225,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private void connect(ChannelHandlerContext ctx, FullHttpRequest request, ClientConnection conn) {
         String token = webvpnCookie(request);
         Optional<Session> session = sessions.findActive(token);
-        Optional<String> refusal = session.isPresent() ? session.get().connectRefusal(conn.peerChain())
+        Optional<String> refusal = session.isPresent() ? refusal(session.get(), conn.peerChain())
                 : Optional.of(token == null ? "no webvpn cookie" : "no active session holds this token");
         if (refusal.isPresent()) {
             String text = Requirement.MCA_FLOW_7.id() + ": cookie is not acceptable (" + refusal.get() + ")";
@@ -235,6 +241,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         trace.emit(DebugCategory.WEBVPN_ANYCONNECT, conn.correlation(),
                 "CONNECT for session " + session.get().index() + " (" + session.get().login().username() + ")");
         tunnels.open(ctx, request, session.get(), conn);
+    }
+
+    private Optional<String> refusal(Session session, List<X509Certificate> peerChain) {
+        return connectChecks.stream().map(c -> c.refusal(session, peerChain)).flatMap(Optional::stream).findFirst();
     }
 
     /** Only the {@code webvpn} cookie counts (docs/protocol.md §4.5). */

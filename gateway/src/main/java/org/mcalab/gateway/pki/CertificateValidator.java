@@ -88,16 +88,19 @@ public final class CertificateValidator {
     private final Clock clock;
     private final Trace trace;
     private final int maxCertificates;
-    private final Set<Requirement> skipped;
+    private final List<ChainCheck> checks;
     private final Function<String, CertificateKind> kinds;
 
-    /** Trustpoints in configuration order; kinds by name ({@link #kindByName}), at most 10 certificates per set. */
+    /**
+     * Trustpoints in configuration order; kinds by name ({@link #kindByName}), at most 10 certificates per set, every
+     * {@link ChainCheck}.
+     */
     public CertificateValidator(List<TrustpointCa> trustpoints, CrlSource crls, Clock clock, Trace trace) {
-        this(trustpoints, crls, clock, trace, MAX_CERTIFICATES, Set.of(), CertificateValidator::kindByName);
+        this(trustpoints, crls, clock, trace, MAX_CERTIFICATES, ChainCheck.ALL, CertificateValidator::kindByName);
     }
 
     private CertificateValidator(List<TrustpointCa> trustpoints, CrlSource crls, Clock clock, Trace trace,
-                                 int maxCertificates, Set<Requirement> skipped, Function<String, CertificateKind> kinds) {
+                                 int maxCertificates, List<ChainCheck> checks, Function<String, CertificateKind> kinds) {
         this.trustpoints = List.copyOf(trustpoints);
         this.crls = Objects.requireNonNull(crls, "crls");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -106,20 +109,25 @@ public final class CertificateValidator {
             throw new IllegalArgumentException("maxCertificates must be at least 1");
         }
         this.maxCertificates = maxCertificates;
-        this.skipped = Set.copyOf(skipped);
+        this.checks = List.copyOf(checks);
         this.kinds = Objects.requireNonNull(kinds, "kinds");
     }
 
     /**
-     * The same trustpoints and CRL source under another policy.
+     * The same trustpoints, CRL source and checks under another policy.
      *
-     * @param skippedChecks test-only "lax" mode: these requirements are not enforced (MCA-PKI-1 cannot be skipped:
-     *                      without a path there is no trustpoint to classify the certificate by)
-     * @param kinds         which trustpoints are machine and which user
+     * @param kinds which trustpoints are machine and which user
      */
-    public CertificateValidator withPolicy(int maxCertificates, Set<Requirement> skippedChecks,
-                                           Function<String, CertificateKind> kinds) {
-        return new CertificateValidator(trustpoints, crls, clock, trace, maxCertificates, skippedChecks, kinds);
+    public CertificateValidator withPolicy(int maxCertificates, Function<String, CertificateKind> kinds) {
+        return new CertificateValidator(trustpoints, crls, clock, trace, maxCertificates, checks, kinds);
+    }
+
+    /**
+     * The same validator running these checks, in their {@link ChainCheck} order. The gateway runs
+     * {@link ChainCheck#ALL}; fewer make a lab gateway that does not enforce the others' requirements.
+     */
+    public CertificateValidator withChecks(List<ChainCheck> checks) {
+        return new CertificateValidator(trustpoints, crls, clock, trace, maxCertificates, checks, kinds);
     }
 
     /** The default classification: a trustpoint whose name contains "machine" (any case) is a machine trustpoint. */
@@ -155,49 +163,88 @@ public final class CertificateValidator {
         }
     }
 
+    /**
+     * What is known of one set when a {@link ChainCheck} runs; later stages know more (null before).
+     *
+     * @param set       the presented certificates, duplicates removed, in the order presented
+     * @param sorted    the path from the end-entity certificate up, as far as the set reaches
+     * @param presented the part of {@code sorted} the client is responsible for ({@link #belowAnchors})
+     * @param anchored  the trustpoint and path PKIX accepted
+     */
+    record Chain(String role, String correlation, Instant now, List<X509Certificate> set,
+                 List<X509Certificate> sorted, List<X509Certificate> presented, Anchored anchored) {
+        Chain sorted(List<X509Certificate> path, List<X509Certificate> below) {
+            return new Chain(role, correlation, now, set, path, below, null);
+        }
+
+        Chain anchored(Anchored a) {
+            return new Chain(role, correlation, now, set, sorted, presented, a);
+        }
+    }
+
     private ValidatedCertificate run(List<X509Certificate> certificates, String role, String correlation,
                                      List<TrustpointCa> order) throws Stop {
-        List<X509Certificate> sorted = sortedChain(certificates, role);
+        if (certificates == null || certificates.isEmpty()) {
+            throw new Stop(MCA_PKI_5, role + " is missing: no certificate was presented");
+        }
+        Chain chain = new Chain(role, correlation, clock.instant(), List.copyOf(new LinkedHashSet<>(certificates)),
+                null, null, null);
+        run(ChainCheck.Stage.SET, chain);
+        List<X509Certificate> sorted = sortedChain(chain.set(), role);
+        chain = chain.sorted(sorted, belowAnchors(sorted));
+        run(ChainCheck.Stage.PATH, chain);
         traceSortedChain(correlation, sorted);
-        List<X509Certificate> presented = belowAnchors(sorted);
-        checkKeys(presented, role);
-        checkSignatureAlgorithms(presented, role);
-        checkKeyUsage(sorted.get(0), role);
+        run(ChainCheck.Stage.PRESENTED, chain);
         X509Certificate leaf = sorted.get(0);
         crypto(correlation, "CRYPTO_PKI: Verifying certificate with serial number: " + CertificateText.serial(leaf)
                 + ", subject name: " + CertificateText.subject(leaf) + ", issuer_name: " + CertificateText.issuer(leaf)
                 + ", signature alg: " + CertificateText.signatureAlgorithm(leaf) + ".");
-        Instant now = clock.instant();
-        Anchored anchored = anchor(sorted, role, order, now);
-        checkValidity(anchored, role, now);
-        boolean warning = checkRevocation(anchored, role, correlation);
-        if (warning) {
-            crypto(correlation, "CRYPTO_PKI: valid cert with warning.");
-        }
+        Anchored anchored = anchor(chain, order);
+        chain = chain.anchored(anchored);
+        run(ChainCheck.Stage.TIME, chain);
+        run(ChainCheck.Stage.REVOCATION, chain);
         crypto(correlation, "CRYPTO_PKI: valid cert status.");
         String name = anchored.trustpoint.name();
         return new ValidatedCertificate(leaf, List.copyOf(anchored.path), name, kinds.apply(name));
     }
 
+    private void run(ChainCheck.Stage stage, Chain chain) throws Stop {
+        for (ChainCheck check : checks) {
+            if (check.stage() == stage) {
+                check.check(this, chain);
+            }
+        }
+    }
+
     // ---- MCA-PKI-5: the shape of the set ----
 
-    private List<X509Certificate> sortedChain(List<X509Certificate> certificates, String role) throws Stop {
-        if (certificates == null || certificates.isEmpty()) {
-            throw new Stop(MCA_PKI_5, role + " is missing: no certificate was presented");
+    void checkSetSize(Chain chain) throws Stop {
+        List<X509Certificate> set = chain.set();
+        if (set.size() > maxCertificates) {
+            throw new Stop(MCA_PKI_5, chain.role() + " set holds " + set.size() + " certificates; at most "
+                    + maxCertificates + " are accepted");
         }
-        List<X509Certificate> set = new ArrayList<>(new LinkedHashSet<>(certificates));
-        if (set.size() > maxCertificates && enforced(MCA_PKI_5)) {
-            throw new Stop(MCA_PKI_5, role + " set holds " + set.size() + " certificates; at most " + maxCertificates
-                    + " are accepted");
+        List<X509Certificate> leaves = set.stream().filter(c -> c.getBasicConstraints() < 0).toList();
+        if (leaves.size() > 1) {
+            throw new Stop(MCA_PKI_5, chain.role() + " set holds " + leaves.size() + " end-entity certificates ("
+                    + leaves.stream().map(CertificateText::subject).collect(Collectors.joining("; "))
+                    + "); exactly one is allowed");
         }
+    }
+
+    void checkOnePath(Chain chain) throws Stop {
+        List<X509Certificate> rest = chain.set().stream().filter(c -> !chain.sorted().contains(c)).toList();
+        if (!rest.isEmpty()) {
+            throw new Stop(MCA_PKI_5, chain.role() + " set holds a certificate that is not on the path of its "
+                    + "end-entity certificate: " + CertificateText.subject(rest.get(0)));
+        }
+    }
+
+    /** The path from the (first) end-entity certificate up, as far as the set reaches. */
+    private static List<X509Certificate> sortedChain(List<X509Certificate> set, String role) throws Stop {
         List<X509Certificate> leaves = set.stream().filter(c -> c.getBasicConstraints() < 0).toList();
         if (leaves.isEmpty()) {
             throw new Stop(MCA_PKI_5, role + " set holds no end-entity certificate, only CA certificates");
-        }
-        if (leaves.size() > 1 && enforced(MCA_PKI_5)) {
-            throw new Stop(MCA_PKI_5, role + " set holds " + leaves.size() + " end-entity certificates ("
-                    + leaves.stream().map(CertificateText::subject).collect(Collectors.joining("; "))
-                    + "); exactly one is allowed");
         }
         X509Certificate leaf = leaves.get(0);
         List<X509Certificate> path = new ArrayList<>(List.of(leaf));
@@ -212,10 +259,6 @@ public final class CertificateValidator {
             path.add(next);
             rest.remove(next);
             current = next;
-        }
-        if (!rest.isEmpty() && enforced(MCA_PKI_5)) {
-            throw new Stop(MCA_PKI_5, role + " set holds a certificate that is not on the path of its end-entity "
-                    + "certificate: " + CertificateText.subject(rest.get(0)));
         }
         return path;
     }
@@ -263,10 +306,9 @@ public final class CertificateValidator {
 
     // ---- MCA-LIM-5, MCA-LIM-6, MCA-PKI-6: policy on the presented certificates ----
 
-    private void checkKeys(List<X509Certificate> presented, String role) throws Stop {
-        if (!enforced(MCA_LIM_5)) {
-            return;
-        }
+    void checkKeys(Chain chain) throws Stop {
+        List<X509Certificate> presented = chain.presented();
+        String role = chain.role();
         for (int i = 0; i < presented.size(); i++) {
             X509Certificate c = presented.get(i);
             if (!(c.getPublicKey() instanceof RSAPublicKey)) {
@@ -276,10 +318,9 @@ public final class CertificateValidator {
         }
     }
 
-    private void checkSignatureAlgorithms(List<X509Certificate> presented, String role) throws Stop {
-        if (!enforced(MCA_LIM_6)) {
-            return;
-        }
+    void checkSignatureAlgorithms(Chain chain) throws Stop {
+        List<X509Certificate> presented = chain.presented();
+        String role = chain.role();
         for (int i = 0; i < presented.size(); i++) {
             X509Certificate c = presented.get(i);
             if (!RSA_SHA2.containsKey(c.getSigAlgOID())) {
@@ -289,10 +330,9 @@ public final class CertificateValidator {
         }
     }
 
-    private void checkKeyUsage(X509Certificate leaf, String role) throws Stop {
-        if (!enforced(MCA_PKI_6)) {
-            return;
-        }
+    void checkKeyUsage(Chain chain) throws Stop {
+        X509Certificate leaf = chain.sorted().get(0);
+        String role = chain.role();
         List<String> eku;
         try {
             eku = leaf.getExtendedKeyUsage();
@@ -323,10 +363,12 @@ public final class CertificateValidator {
 
     // ---- MCA-PKI-1: a path to a trustpoint ----
 
-    private record Anchored(TrustpointCa trustpoint, List<X509Certificate> path, X509Certificate anchor) {}
+    record Anchored(TrustpointCa trustpoint, List<X509Certificate> path, X509Certificate anchor) {}
 
-    private Anchored anchor(List<X509Certificate> sorted, String role, List<TrustpointCa> order, Instant now)
-            throws Stop {
+    private Anchored anchor(Chain chain, List<TrustpointCa> order) throws Stop {
+        List<X509Certificate> sorted = chain.sorted();
+        String role = chain.role();
+        Instant now = chain.now();
         String nearMiss = null;
         for (TrustpointCa tp : order) {
             if (tp.caCertificates().isEmpty()) {
@@ -343,7 +385,7 @@ public final class CertificateValidator {
             } catch (CertPathValidatorException e) {
                 if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
                     // the certificates' validity windows do not overlap: report the time defect, not a path defect
-                    checkValidity(new Anchored(tp, path, null), role, now);
+                    run(ChainCheck.Stage.TIME, chain.anchored(new Anchored(tp, path, null)));
                 }
                 if (nearMiss == null) {
                     nearMiss = role + " does not chain to trustpoint " + tp.name() + ": " + pkixReason(e, top, tp);
@@ -421,10 +463,10 @@ public final class CertificateValidator {
 
     // ---- MCA-PKI-2: validity at the clock's time ----
 
-    private void checkValidity(Anchored anchored, String role, Instant now) throws Stop {
-        if (!enforced(MCA_PKI_2)) {
-            return;
-        }
+    void checkValidity(Chain chain) throws Stop {
+        Anchored anchored = chain.anchored();
+        String role = chain.role();
+        Instant now = chain.now();
         List<X509Certificate> all = new ArrayList<>(anchored.path);
         if (anchored.anchor != null) {
             all.add(anchored.anchor);
@@ -446,11 +488,14 @@ public final class CertificateValidator {
 
     // ---- MCA-PKI-3: revocation ----
 
-    /** @return true when a status could not be had and the trustpoint allowed that (a warning) */
-    private boolean checkRevocation(Anchored anchored, String role, String correlation) throws Stop {
+    /** A status that could not be had, where the trustpoint allows that, is traced as a warning. */
+    void checkRevocation(Chain chain) throws Stop {
+        Anchored anchored = chain.anchored();
+        String role = chain.role();
+        String correlation = chain.correlation();
         RevocationCheck policy = anchored.trustpoint.revocationCheck();
-        if (policy == RevocationCheck.NONE || !enforced(MCA_PKI_3)) {
-            return false;
+        if (policy == RevocationCheck.NONE) {
+            return;
         }
         boolean warning = false;
         List<X509Certificate> path = anchored.path;
@@ -492,7 +537,9 @@ public final class CertificateValidator {
                     + "); revocation-check crl none: accepting " + CertificateText.subject(c));
             warning = true;
         }
-        return warning;
+        if (warning) {
+            crypto(correlation, "CRYPTO_PKI: valid cert with warning.");
+        }
     }
 
     /** The first http(s) URI of the certificate's CRL distribution points extension. */
@@ -526,10 +573,6 @@ public final class CertificateValidator {
     }
 
     // ---- helpers ----
-
-    private boolean enforced(Requirement r) {
-        return !skipped.contains(r);
-    }
 
     private List<TrustpointCa> ordered(List<String> preferred) {
         List<TrustpointCa> order = new ArrayList<>();
@@ -565,7 +608,7 @@ public final class CertificateValidator {
     }
 
     /** Ends validation with a refusal; no stack trace, it is control flow. */
-    private static final class Stop extends Exception {
+    static final class Stop extends Exception {
         final Refusal refusal;
 
         Stop(Requirement requirement, String reason) {

@@ -36,7 +36,6 @@ public final class SessionDb {
     private final Map<Integer, Session> byIndex = new ConcurrentHashMap<>();
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final List<Consumer<Session>> endListeners = new CopyOnWriteArrayList<>();
-    private volatile boolean bindCertificates = true;
 
     /**
      * @param gatewayIdHex 8 hex digits that start every audit session id (the ASA uses its outside address:
@@ -95,11 +94,6 @@ public final class SessionDb {
         return ended;
     }
 
-    /** TEST ONLY ("lax" mode, MCA-FLOW-7 skipped): sessions opened from now on are bound to no TLS certificate. */
-    public void skipCertificateBinding() {
-        bindCertificates = false;
-    }
-
     /** A session bound to no TLS certificate (a login made without one). */
     public Opened open(Login login) {
         return open(login, null);
@@ -118,7 +112,7 @@ public final class SessionDb {
         int index = nextIndex.getAndIncrement();
         var now = clock.instant();
         String audit = gatewayIdHex + String.format("%08x%08x", index, now.getEpochSecond());
-        Session s = new Session(index, login, token, audit, now, bindCertificates ? tlsCertificate : null);
+        Session s = new Session(index, login, token, audit, now, tlsCertificate);
         byIndex.put(index, s);
         byToken.put(token, s);
         return new Opened(s, token);

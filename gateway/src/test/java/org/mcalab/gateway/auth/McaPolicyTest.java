@@ -29,9 +29,6 @@ class McaPolicyTest {
         assertThat(policy.usernameSource()).isEqualTo(new UsernameSource(UsernameSource.Certificate.FIRST, "CN", null));
         assertThat(policy.maxPkcs7Certificates()).isEqualTo(10);
         assertThat(policy.tlsKinds()).containsExactly(CertificateKind.MACHINE);
-        assertThat(policy.skippedChecks()).isEmpty();
-        assertThat(policy.enforces(Requirement.MCA_LIM_5)).isTrue();
-        assertThat(policy.withSkippedChecks(Set.of(Requirement.MCA_LIM_5)).enforces(Requirement.MCA_LIM_5)).isFalse();
     }
 
     @Test

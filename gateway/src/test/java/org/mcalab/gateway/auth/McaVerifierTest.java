@@ -43,6 +43,7 @@ import org.mcalab.gateway.pki.ValidatedCertificate.CertificateKind;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.protocol.Refusal;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.gateway.pki.ChainCheck;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.Chain;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
@@ -68,6 +69,12 @@ class McaVerifierTest {
 
     private McaVerifier verifier(McaPolicy policy) {
         return new McaVerifier(TestPki.validator(trace), policy, trace);
+    }
+
+    /** A lab verifier: every check but these (the certificate sets' checks all run). */
+    private McaVerifier without(McaPolicy policy, ReplyCheck... left) {
+        return new McaVerifier(TestPki.validator(trace), policy, trace,
+                ReplyCheck.ALL.stream().filter(c -> !List.of(left).contains(c)).toList());
     }
 
     private McaVerifier verifier() {
@@ -428,11 +435,14 @@ class McaVerifierTest {
         }
 
         @Test
-        void lim1DistinctCertificatesIsNotSkippedByDefaultButCanBeInLaxMode() {
-            McaPolicy lax = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class))
-                    .withSkippedChecks(Set.of(Requirement.MCA_LIM_1));
+        void lim1DistinctCertificatesIsRunByDefaultAndALabVerifierCanLeaveItOut() {
+            McaPolicy userPlusUser = McaPolicy.defaults().withTlsKinds(EnumSet.allOf(CertificateKind.class));
             AuthInfo info = linux();
-            accepted(verifier(lax).verify(info, new Reply(info).build(), USER.chainWithoutRoot()));
+            refused(verifier(userPlusUser).verify(info, new Reply(info).build(), USER.chainWithoutRoot()),
+                    Requirement.MCA_LIM_1);
+            info = linux();
+            accepted(without(userPlusUser, ReplyCheck.LIM1_TWO_CERTIFICATES_TWO_KEYS)
+                    .verify(info, new Reply(info).build(), USER.chainWithoutRoot()));
         }
 
         @ParameterizedTest
@@ -521,6 +531,18 @@ class McaVerifierTest {
         }
 
         @Test
+        void aLabVerifierWithoutTheSignatureCheckStillRefusesTheWrongDeclaredHashAsLim6() {
+            AuthInfo info = linux();
+            refused(without(McaPolicy.defaults(), ReplyCheck.PKI4_SIGNATURE).verify(info,
+                    new Reply(info).hash("sha256").declared("sha512").build(), MACHINE.chainWithoutRoot()),
+                    Requirement.MCA_LIM_6);
+            info = linux();
+            McaOutcome.Accepted a = accepted(without(McaPolicy.defaults(), ReplyCheck.LIM6_DECLARED_HASH).verify(info,
+                    new Reply(info).hash("sha256").declared("sha512").build(), MACHINE.chainWithoutRoot()));
+            assertThat(a.hashAlgorithm()).isEqualTo("sha512");
+        }
+
+        @Test
         void lim6Sha1SignedUserCertificate() {
             AuthInfo info = linux();
             refused(verifier().verify(info, new Reply(info).user(TestPki.userLeaf().signedWith(SignatureHash.SHA1).build())
@@ -537,18 +559,14 @@ class McaVerifierTest {
         }
 
         @Test
-        void laxModeWithoutLim5AcceptsAnEcUserCertificate() {
+        void aLabVerifierWithoutTheRsaCheckAcceptsAnEcUserCertificate() {
             HeldCertificate ec = TestPki.userLeaf().ec("P-256").build();
             AuthInfo info = linux();
-            McaPolicy lax = McaPolicy.defaults().withSkippedChecks(Set.of(Requirement.MCA_LIM_5));
-            McaOutcome.Accepted a = accepted(verifier(lax).verify(info, new Reply(info).user(ec).build(),
+            McaVerifier lax = new McaVerifier(TestPki.validator(trace).withChecks(ChainCheck.ALL.stream()
+                    .filter(c -> c != ChainCheck.LIM5_RSA_KEYS).toList()), McaPolicy.defaults(), trace);
+            McaOutcome.Accepted a = accepted(lax.verify(info, new Reply(info).user(ec).build(),
                     MACHINE.chainWithoutRoot()));
             assertThat(a.second().leaf()).isEqualTo(ec.certificate());
-        }
-
-        @Test
-        void laxModeIsOffByDefault() {
-            assertThat(McaPolicy.defaults().skippedChecks()).isEmpty();
         }
     }
 
@@ -632,6 +650,17 @@ class McaVerifierTest {
             sig[sig.length / 2] ^= 0x01;
             refused(verifier().verify(info, new Reply(info).signatureText(ClientMessages.base64Lines(sig)).build(),
                     MACHINE.chainWithoutRoot()), Requirement.MCA_PKI_4);
+            // a lab verifier without the signature check takes it, and traces no verified signature
+            info = linux();
+            sig = sign(info.savedRequest(), USER.privateKey(), "sha512");
+            sig[sig.length / 2] ^= 0x01;
+            RecordingTrace own = new RecordingTrace();
+            McaVerifier lax = new McaVerifier(TestPki.validator(own), McaPolicy.defaults(), own,
+                    ReplyCheck.ALL.stream().filter(c -> c != ReplyCheck.PKI4_SIGNATURE).toList());
+            accepted(lax.verify(info, new Reply(info).signatureText(ClientMessages.base64Lines(sig)).build(),
+                    MACHINE.chainWithoutRoot()));
+            assertThat(own.messages(DebugCategory.AGGREGATE_AUTH_SSL)).doesNotContain("Signature verify success")
+                    .contains("Authorization username = MachineID.cisco.com");
         }
 
         @Test
@@ -769,15 +798,6 @@ class McaVerifierTest {
                     .anySatisfy(m -> assertThat(m).contains("Ignoring username 'administrator'"));
         }
 
-        @Test
-        void pki7LaxModeWouldHaveTakenIt() {
-            AuthInfo info = windows();
-            ConfigAuth reply = new Reply(info).edit(x -> x.replace("<auth>", "<auth><username>administrator</username>"))
-                    .build();
-            McaPolicy lax = McaPolicy.defaults().withSkippedChecks(Set.of(Requirement.MCA_PKI_7));
-            assertThat(accepted(verifier(lax).verify(info, reply, MACHINE.chainWithoutRoot())).username())
-                    .isEqualTo("administrator");
-        }
     }
 
     // ------------------------------------------------------------------ MCA-ROB

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
+import org.mcalab.gateway.GatewayChecks;
+import org.mcalab.gateway.auth.ReplyCheck;
+import org.mcalab.gateway.pki.ChainCheck;
 import org.mcalab.gateway.auth.AggregateAuth;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.it.Lab;
@@ -258,6 +261,17 @@ class AggregateAuthHttpTest {
     }
 
     @Test
+    void aGatewayWithoutTheCookieBindingCheckLetsACopiedCookieThrough() throws Exception {
+        GatewayChecks lax = new GatewayChecks(ChainCheck.ALL, ReplyCheck.ALL, List.of());
+        try (RunningGateway unbound = Gateway.start(lab.options().clock(clock).checks(lax).build())) {
+            String token = parse(new McaLogin(lab, unbound.port()).login("machine", "user")).sessionToken();
+            assertThat(connect(unbound, token, "user2").status()).isEqualTo(200);
+        }
+        // the reference gateway, with every check, refuses the same copy
+        assertThat(connect(parse(mca.login("machine", "user")).sessionToken(), "user2").status()).isEqualTo(401);
+    }
+
+    @Test
     void aLoginWithoutATlsCertificateBindsNothing() throws Exception {
         ConfigAuth done;
         try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(null), gateway.port())) {
@@ -274,7 +288,12 @@ class AggregateAuthHttpTest {
     }
 
     private static TlsHttpClient.Response connect(String token, String tlsCredential) throws Exception {
-        try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(tlsCredential), gateway.port())) {
+        return connect(gateway, token, tlsCredential);
+    }
+
+    private static TlsHttpClient.Response connect(RunningGateway to, String token, String tlsCredential)
+            throws Exception {
+        try (TlsHttpClient c = TlsHttpClient.connect(lab.tls(tlsCredential), to.port())) {
             String head = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + (token == null ? "" : "Cookie: webvpn=" + token + "\r\n") + "X-CSTP-Version: 1\r\n\r\n";
             return c.send(head.getBytes(StandardCharsets.US_ASCII), new byte[0]);

@@ -177,9 +177,13 @@ class CertificateValidatorTest {
         }
 
         @Test
-        void laxModeAcceptsEcKey() {
-            CertificateValidator lax = validator.withPolicy(10, Set.of(Requirement.MCA_LIM_5), CertificateValidator::kindByName);
+        void aValidatorWithoutTheRsaCheckAcceptsAnEcKey() {
+            CertificateValidator lax = validator.withChecks(ChainCheck.ALL.stream()
+                    .filter(c -> c != ChainCheck.LIM5_RSA_KEYS).toList());
             valid(lax.validate(TestPki.userLeaf().ec("P-256").build().chainWithoutRoot(), "user certificate", "1"));
+            // the other checks still run: an EC key under SHA-1 is refused for the signature algorithm
+            refused(lax.validate(TestPki.userLeaf().ec("P-256").signedWith(SignatureHash.SHA1).build().chainWithoutRoot(),
+                    "user certificate", "1"), Requirement.MCA_LIM_6);
         }
     }
 
