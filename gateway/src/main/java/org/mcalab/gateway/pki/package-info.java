@@ -21,6 +21,10 @@
  *       certificate's http(s) distribution point, signed by its issuer. The leaf must name a CDP; intermediates
  *       without one are traced and skipped.</li>
  * </ol>
+ * Every step but finding a path (MCA-PKI-1) and a set that is empty or has no end-entity certificate is a
+ * {@link org.mcalab.gateway.pki.ChainCheck}: the validator runs the list it was given, {@link
+ * org.mcalab.gateway.pki.ChainCheck#ALL} in the gateway, so a lab gateway leaves checks out instead of switching them
+ * off inside the validator.
  *
  * <h2>Revocation fails closed</h2>
  * When the CRL cannot be fetched or trusted (unreachable, slow, reset, HTTP error, oversize, garbage, wrong
