@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.mcalab.fixtures.Manifest;
-import org.mcalab.simulator.load.CpuMeter;
+import org.mcalab.lab.CpuMeter;
 
 /**
  * The load gateway in a child JVM ({@code java -cp <this classpath> ForkedGatewayMain}): its own heap, its own file

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.mcalab.gateway.TlsEngine;
+import org.mcalab.lab.LabException;
 
 /**
  * The child side of {@link ForkedGateway}: starts a {@link LoadGateway} in its own JVM and answers one-line requests
@@ -33,7 +34,7 @@ public final class ForkedGatewayMain {
         LoadGateway gateway;
         try {
             gateway = LoadGateway.start(args.length > 2 ? TlsEngine.parse(args[2]) : TlsEngine.preferred(), idle);
-        } catch (UsageException e) {
+        } catch (UsageException | LabException e) {
             System.err.println("mcalab forked gateway: " + e.getMessage());
             System.exit(Main.USAGE);
             return;

@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.CrlServer;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

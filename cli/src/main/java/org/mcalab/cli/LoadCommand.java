@@ -1,5 +1,6 @@
 package org.mcalab.cli;
 
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.IOException;
@@ -18,16 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.gateway.TlsEngine;
-import org.mcalab.simulator.load.CpuMeter;
-import org.mcalab.simulator.load.GatewayProbe;
-import org.mcalab.simulator.load.LoadIdentity;
-import org.mcalab.simulator.load.LoadReport;
-import org.mcalab.simulator.load.LoadSetupException;
-import org.mcalab.simulator.load.LoginLoad;
-import org.mcalab.simulator.load.LoginPlan;
-import org.mcalab.simulator.load.TargetCheck;
-import org.mcalab.simulator.load.TunnelLoad;
-import org.mcalab.simulator.load.TunnelPlan;
+import org.mcalab.lab.CpuMeter;
+import org.mcalab.load.GatewayProbe;
+import org.mcalab.load.LoadIdentity;
+import org.mcalab.load.LoadReport;
+import org.mcalab.load.LoadSetupException;
+import org.mcalab.load.LoginLoad;
+import org.mcalab.load.LoginPlan;
+import org.mcalab.load.TargetCheck;
+import org.mcalab.load.TunnelLoad;
+import org.mcalab.load.TunnelPlan;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

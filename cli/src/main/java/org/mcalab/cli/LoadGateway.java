@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.MintedLab;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,8 +23,8 @@ import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.gateway.tunnel.VirtualInsideNetwork;
-import org.mcalab.simulator.load.CpuMeter;
-import org.mcalab.simulator.soak.HeapGauge;
+import org.mcalab.lab.CpuMeter;
+import org.mcalab.lab.HeapGauge;
 
 /**
  * The load commands' default target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway

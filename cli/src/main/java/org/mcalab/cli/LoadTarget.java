@@ -2,7 +2,7 @@ package org.mcalab.cli;
 
 import java.net.URI;
 import org.mcalab.fixtures.Manifest;
-import org.mcalab.simulator.load.GatewayProbe;
+import org.mcalab.load.GatewayProbe;
 
 /** A gateway a load command started for itself (in this JVM or as a child process), with the PKI it trusts. */
 interface LoadTarget extends GatewayProbe, AutoCloseable {

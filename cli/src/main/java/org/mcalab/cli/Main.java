@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.LabException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,9 +31,9 @@ public final class Main implements Runnable {
     /** Runs the CLI without exiting the JVM (tests call this). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? USAGE : FAILED);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException || t instanceof LabException ? USAGE : FAILED);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UsageException) {
+            if (ex instanceof UsageException || ex instanceof LabException) {
                 line.getErr().println("mcalab: " + ex.getMessage());
                 return USAGE;
             }

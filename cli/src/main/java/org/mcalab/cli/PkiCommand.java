@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.CrlServer;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.MintedLab;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,9 +17,9 @@ import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
-import org.mcalab.simulator.client.GatewayTrust;
-import org.mcalab.simulator.soak.SoakGateway;
-import org.mcalab.simulator.sut.Target;
+import org.mcalab.client.GatewayTrust;
+import org.mcalab.load.soak.SoakGateway;
+import org.mcalab.lab.Target;
 
 /**
  * The soak's target: a freshly minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process with the CSTP

@@ -1,5 +1,9 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.LaxChecks;
+
+import org.mcalab.lab.EmbeddedGateway;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,20 +29,20 @@ import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.Status;
 import org.mcalab.reports.model.Verdict;
-import org.mcalab.simulator.client.GatewayTrust;
-import org.mcalab.simulator.scenario.Catalogue;
-import org.mcalab.simulator.scenario.CatalogueException;
-import org.mcalab.simulator.scenario.Scenario;
-import org.mcalab.simulator.scenario.Selection;
-import org.mcalab.simulator.suite.Baseline;
-import org.mcalab.simulator.suite.GroupUrls;
-import org.mcalab.simulator.suite.MatchMode;
-import org.mcalab.simulator.suite.SuiteOptions;
-import org.mcalab.simulator.suite.SuiteRunner;
-import org.mcalab.simulator.soak.RobustnessProbes;
-import org.mcalab.simulator.suite.SuiteSetupException;
-import org.mcalab.simulator.sut.Target;
-import org.mcalab.simulator.sut.TunnelProbe;
+import org.mcalab.client.GatewayTrust;
+import org.mcalab.conformance.scenario.Catalogue;
+import org.mcalab.conformance.scenario.CatalogueException;
+import org.mcalab.conformance.scenario.Scenario;
+import org.mcalab.conformance.scenario.Selection;
+import org.mcalab.conformance.suite.Baseline;
+import org.mcalab.lab.GroupUrls;
+import org.mcalab.conformance.suite.MatchMode;
+import org.mcalab.conformance.suite.SuiteOptions;
+import org.mcalab.conformance.suite.SuiteRunner;
+import org.mcalab.conformance.robustness.RobustnessProbes;
+import org.mcalab.conformance.suite.SuiteSetupException;
+import org.mcalab.lab.Target;
+import org.mcalab.lab.TunnelProbe;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -27,11 +27,11 @@ import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Verdict;
-import org.mcalab.simulator.scenario.Catalogue;
-import org.mcalab.simulator.client.GatewayTrust;
-import org.mcalab.simulator.scenario.Scenario;
-import org.mcalab.simulator.soak.RobustnessProbes;
-import org.mcalab.simulator.sut.Target;
+import org.mcalab.conformance.scenario.Catalogue;
+import org.mcalab.client.GatewayTrust;
+import org.mcalab.conformance.scenario.Scenario;
+import org.mcalab.conformance.robustness.RobustnessProbes;
+import org.mcalab.lab.Target;
 
 /**
  * {@code mcalab suite --target} against two gateways nobody on the project wrote as a reference (issue 12, item 6):

@@ -1,5 +1,6 @@
 package org.mcalab.cli;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.mcalab.simulator.load.GatewayProbe;
+import org.mcalab.load.GatewayProbe;
 import org.junit.jupiter.api.Timeout;
 
 /** The forked load gateway answers its requests and never outlives the process that started it. */

@@ -18,9 +18,9 @@ import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Status;
 import org.mcalab.reports.model.Verdict;
 import org.mcalab.reports.model.XmlExchange;
-import org.mcalab.simulator.scenario.Catalogue;
-import org.mcalab.simulator.scenario.Expectation;
-import org.mcalab.simulator.scenario.Scenario;
+import org.mcalab.conformance.scenario.Catalogue;
+import org.mcalab.conformance.scenario.Expectation;
+import org.mcalab.conformance.scenario.Scenario;
 
 /** The whole built-in catalogue against the embedded reference gateway: every scenario gets its expected verdict. */
 class SuiteEmbeddedTest {

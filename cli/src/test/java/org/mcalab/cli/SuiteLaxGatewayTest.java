@@ -13,9 +13,9 @@ import org.mcalab.reports.ResultsJson;
 import org.mcalab.reports.model.Run;
 import org.mcalab.reports.model.ScenarioResult;
 import org.mcalab.reports.model.Status;
-import org.mcalab.simulator.scenario.Catalogue;
-import org.mcalab.simulator.scenario.Expectation;
-import org.mcalab.simulator.scenario.Scenario;
+import org.mcalab.conformance.scenario.Catalogue;
+import org.mcalab.conformance.scenario.Expectation;
+import org.mcalab.conformance.scenario.Scenario;
 
 /** The suite must be able to fail: a gateway that skips two checks fails exactly the scenarios covering them. */
 class SuiteLaxGatewayTest {

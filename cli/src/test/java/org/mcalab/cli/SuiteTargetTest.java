@@ -1,5 +1,7 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.EmbeddedGateway;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The requirement catalogue ({@code scenarios/requirements.yaml}, docs/protocol.md §1.3) as a value. Ids never change meaning.
  * A refusal on the wire carries the id as text ("MCA-LIM-5: non-RSA key ..."), which is why the
- * enum lives in protocol: gateway, simulator and CLI all read and write that text.
+ * enum lives in protocol: gateway, client, conformance and CLI all read and write that text.
  */
 public enum Requirement {
     MCA_FLOW_1, MCA_FLOW_2, MCA_FLOW_3, MCA_FLOW_4, MCA_FLOW_5, MCA_FLOW_6, MCA_FLOW_7, MCA_FLOW_8,

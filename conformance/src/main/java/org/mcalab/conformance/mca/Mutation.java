@@ -1,0 +1,570 @@
+package org.mcalab.conformance.mca;
+
+import org.mcalab.client.mca.Challenge;
+import org.mcalab.client.mca.Pkcs7Builder;
+import org.mcalab.client.mca.ReplyDraft;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.mcalab.fixtures.Credential;
+import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.xml.ClientMessages;
+import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
+import org.mcalab.protocol.xml.ConfigAuth;
+import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.GatewayUnreachableException;
+import org.mcalab.client.HttpResponse;
+import org.mcalab.lab.GatewayControl;
+import org.mcalab.lab.SessionView;
+import org.mcalab.lab.TunnelProbe;
+
+/**
+ * Every client behaviour a scenario can name. {@code NONE} is the well-behaved client of the profile;
+ * each other entry changes one thing. Parameters come from the scenario's {@code params}.
+ */
+public enum Mutation {
+    NONE("none", "well-behaved client of the profile", Flows::standard),
+    CHALLENGE_SHAPE("challenge-shape", "sends the init only and checks the MCA request's shape (hashes, random, handle)",
+            Flows::challengeShape),
+
+    // ---- hash choice and signature (MCA-LIM-6, MCA-PKI-4, MCA-FLOW-2)
+    HASH_NOT_OFFERED("hash-not-offered", "declares (and signs with) a hash the gateway did not offer: param hash",
+            a -> mcaTweak(a, (d, ch) -> {
+                String hash = a.param("hash", "sha1");
+                d.userChain().declaredHash = hash;
+                d.userChain().digestHash = hash.equals("sha1") || hash.equals("md5") ? hash : "sha256";
+            })),
+    HASH_MISMATCH("hash-mismatch", "declares one hash, signs with another: params declared, digest",
+            a -> mcaTweak(a, (d, ch) -> {
+                d.userChain().declaredHash = a.param("declared", "sha512");
+                d.userChain().digestHash = a.param("digest", "sha256");
+            })),
+    SIGNED_BYTES_TRIMMED("signed-bytes-trimmed", "signs the challenge with its whitespace trimmed",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().signedBytes = Flows.trimmed(ch.exactBytes()))),
+    SIGNED_BYTES_REINDENTED("signed-bytes-reindented", "signs a re-indented copy of the challenge",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().signedBytes = Flows.reindented(ch.exactBytes()))),
+    SIGNATURE_TAMPERED("signature-tampered", "flips one bit of the signature",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().signatureTamper = s -> {
+                byte[] t = s.clone();
+                t[t.length / 2] ^= 0x01;
+                return t;
+            })),
+    SIGNATURE_WRONG_KEY("signature-wrong-key", "signs with the key of credentials.extra[0], not of the certificate sent",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().key = a.extra(0).privateKey())),
+    SIGNATURE_OTHER_CHALLENGE("signature-other-challenge", "signs the challenge of another session, answers this one",
+            a -> mcaTweak(a, (d, ch) -> {
+                Challenge other = a.init(a.tlsIdentity(), a.profile().clientInfo(), null, false);
+                if (!other.isMcaRequest()) {
+                    throw new ScenarioSetupException("the second session got no MCA request (HTTP " + other.response().status() + ")");
+                }
+                d.userChain().signedBytes = other.exactBytes();
+                a.transcript().note("signed the challenge of handle " + other.handle() + ", answered handle " + ch.handle());
+            })),
+    SIGNATURE_GARBLED("signature-garbled-base64", "sends a signature that is not base64",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().signatureTextOverride = "%%not*base64%%")),
+
+    // ---- PKCS#7 contents (MCA-PKI-5, MCA-FLOW-3)
+    PKCS7_EXTRA_CERT("pkcs7-extra-cert", "adds the unrelated certificate credentials.extra[0] to the PKCS#7",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().certificates = plus(d.userChain().certificates, a.extra(0).certificate()))),
+    PKCS7_EMPTY("pkcs7-empty", "sends a PKCS#7 with no certificate",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().certificates = List.of())),
+    PKCS7_TWO_LEAVES("pkcs7-two-leaves", "adds a second end-entity certificate (credentials.extra[0])",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().certificates = plus(d.userChain().certificates, a.extra(0).certificate()))),
+    PKCS7_SHUFFLED("pkcs7-shuffled", "certificates in reverse canonical order (must be accepted)",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().order = Pkcs7Builder.Order.REVERSED_CANONICAL)),
+    PKCS7_ROOT_INCLUDED("pkcs7-root-included", "adds the root CA to the PKCS#7 (must be accepted)",
+            a -> mcaTweak(a, (d, ch) -> d.userChain().certificates = plus(d.userChain().certificates, root(a.xml())))),
+    PKCS7_CISCO_SHAPE("pkcs7-cisco-shape", "Cisco AnyConnect's PKCS#7: inner type data, root included, insertion order",
+            a -> mcaTweak(a, (d, ch) -> {
+                d.userChain().certificates = plus(d.userChain().certificates, root(a.xml()));
+                d.userChain().ciscoShape = true;
+                d.userChain().order = Pkcs7Builder.Order.AS_GIVEN;
+            })),
+    PKCS7_OVERSIZE("pkcs7-oversize", "pads the PKCS#7 with every other certificate of the PKI: param count",
+            a -> mcaTweak(a, (d, ch) -> {
+                int count = Integer.parseInt(a.param("count", "24"));
+                List<X509Certificate> certs = new ArrayList<>(d.userChain().certificates);
+                // Never the TLS certificate's key: sent again it is one certificate twice (MCA-LIM-1), not an oversize set.
+                PublicKey tls = a.tls() == null ? null : a.tls().certificate().getPublicKey();
+                for (Credential c : a.allFixtureCredentials()) {
+                    if (certs.size() > count) {
+                        break;
+                    }
+                    if (!certs.contains(c.certificate()) && !c.certificate().getPublicKey().equals(tls)) {
+                        certs.add(c.certificate());
+                    }
+                }
+                d.userChain().certificates = certs;
+                a.transcript().note("PKCS#7 carries " + certs.size() + " certificates");
+            })),
+
+    // ---- certificate count and capabilities (MCA-LIM-1, MCA-LIM-2, MCA-FLOW-8)
+    NO_XML_CHAIN("no-xml-chain", "answers with the 1M chain only (one certificate)",
+            a -> mcaTweak(a, (d, ch) -> d.chains.removeIf(c -> !c.viaTls))),
+    THREE_CERTS("three-certs", "adds a second signed XML chain for credentials.extra[0] (three certificates)",
+            a -> mcaTweak(a, (d, ch) -> {
+                ReplyDraft.ChainDraft first = d.userChain();
+                d.chains.add(ReplyDraft.ChainDraft.signed("1U", a.extra(0), first.declaredHash, ch.exactBytes()));
+            })),
+    NO_MULTICERT_CAPABILITY("no-multicert-capability", "does not advertise multiple-cert; follows any password form",
+            Mutation::noMultiCert),
+    DUPLICATED_CAPABILITIES("duplicated-capabilities", "repeats the capabilities element (early OpenConnect MCA builds)",
+            a -> Flows.mca(a, copies(a.profile().clientInfo(), 2), Flows.Tweak.NONE)),
+    MANY_AUTH_METHODS("many-auth-methods", "lists many auth-methods, multiple-cert among them",
+            a -> Flows.mca(a, new ClientInfo(a.profile().clientInfo().version(), a.profile().clientInfo().deviceId(),
+                    List.of("single-sign-on", "single-sign-on-v2", "single-sign-on-external-browser", "password",
+                            "certificate", "multiple-cert", "saml"), 1), Flows.Tweak.NONE)),
+
+    // ---- the INIT-no-cert / INIT-cert sequence (MCA-FLOW-4)
+    INIT_NO_CERT_THEN_CERT("init-no-cert-then-cert", "inits without a TLS certificate, then again with one, then answers",
+            Mutation::initNoCertThenCert),
+
+    // ---- the auth-info handle (MCA-FLOW-5, MCA-ROB-3, MCA-ROB-4)
+    HANDLE_EXPIRED("handle-expired", "answers after the auth-info timer ran out: param seconds (default 181)",
+            a -> {
+                ClientInfo info = a.profile().clientInfo();
+                ClientIdentity identity = a.tlsIdentity();
+                Challenge ch = a.init(identity, info, null, false);
+                if (ch.isMcaRequest()) {
+                    a.waitPast(Duration.ofSeconds(Long.parseLong(a.param("seconds", "181"))));
+                }
+                return Flows.answer(a, identity, info, ch, a.xml(), Flows.Tweak.NONE);
+            }),
+    HANDLE_UNKNOWN("handle-unknown", "echoes an opaque whose aggauth-handle the gateway never issued",
+            a -> mcaTweak(a, (d, ch) -> d.opaqueXml = Flows.withHandle(a, d.opaqueXml,
+                    Integer.toString(100_000_000 + new SecureRandom().nextInt(800_000_000))))),
+    HANDLE_REPLAYED("handle-replayed", "logs in, then posts the identical auth-reply again",
+            Mutation::replay),
+    HANDLE_FOREIGN("handle-foreign", "a second client (credentials.extra[0] TLS, extra[1] XML) answers the first client's challenge",
+            Mutation::foreignHandle),
+    ABANDONED_AUTH_INFO("abandoned-auth-info", "opens several MCA requests, never answers, lets the timer run, answers late: param count",
+            Mutation::abandoned),
+
+    // ---- username and group binding (MCA-PKI-7, MCA-FLOW-6)
+    USERNAME_SUBSTITUTION("username-substitution", "adds <username>admin</username> (param username) to the auth-reply",
+            a -> bound(a, a.xml(), (d, ch) -> d.extraAuthXml = "<username>" + a.param("username", "admin") + "</username>")),
+    OPAQUE_GROUP_TAMPERED("opaque-group-tampered", "changes the tunnel-group in the echoed opaque: param group",
+            a -> bound(a, a.xml(), (d, ch) -> d.opaqueXml = Flows.replaceElement(d.opaqueXml, "tunnel-group",
+                    a.param("group", "ANYCONNECT-AAA")))),
+
+    // ---- tokens (MCA-FLOW-7)
+    CONNECT_FAILED_TOKEN("connect-failed-token", "after a refused attempt, CONNECTs with what it holds (the aggauth-handle)",
+            Mutation::connectWithFailedToken),
+    CONNECT_OTHER_CERT("connect-other-cert", "logs in, then CONNECTs with the session's token over TLS with extra[0] "
+            + "(no client certificate without extra); the login's own certificate must still get the tunnel",
+            Mutation::connectWithOtherCertificate),
+    CONNECT_MADE_UP_TOKEN("connect-made-up-token", "CONNECTs with a token it made up",
+            a -> Flows.tunnelAnswer(a.connectTunnel(a.tlsIdentity(), a.param("token", "0123456789ABCDEF0123456789ABCDEF")),
+                    "made-up")),
+
+    // ---- XML robustness (MCA-ROB-1)
+    XML_MALFORMED("xml-malformed", "posts XML cut off in the middle of an element",
+            a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<config-auth client=\"vpn\" type=\"init\" "
+                    + "aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3</version><capabil").getBytes(StandardCharsets.UTF_8))),
+    XML_OVERSIZED("xml-oversized", "posts an init of more than 64 KiB",
+            a -> badXml(a, ClientMessages.init(new ClientInfo("v9.01-3", "x".repeat(70 * 1024), List.of("multiple-cert"), 1),
+                    a.groupAccess(a.path()), null, false))),
+    XML_XXE("xml-xxe", "posts an init with an external entity (XXE) reading /etc/passwd",
+            a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE config-auth [<!ENTITY xxe SYSTEM "
+                    + "\"file:///etc/passwd\">]>\n<config-auth client=\"vpn\" type=\"init\" aggregate-auth-version=\"2\">"
+                    + "<version who=\"vpn\">v9.01-3</version><device-id>&xxe;</device-id><capabilities><auth-method>"
+                    + "multiple-cert</auth-method></capabilities><group-access>" + a.groupAccess(a.path())
+                    + "</group-access></config-auth>\n").getBytes(StandardCharsets.UTF_8))),
+    XML_BILLION_LAUGHS("xml-billion-laughs", "posts an init with nested entity expansion (billion laughs)",
+            a -> badXml(a, billionLaughs(a.groupAccess(a.path())))),
+
+    // ---- automatic certificate selection ignored (MCA-LIM-7)
+    CANDIDATES("candidates", "tries every TLS x XML candidate combination in order until one logs in",
+            Mutation::candidates),
+
+    // ---- views of the embedded gateway (MCA-FLOW-6, MCA-SES-1, MCA-SES-2, MCA-SES-5)
+    SESSION_CHECK("session-check", "logs in, then reads the session record: param checks (username, pool-policy, sessiondb)",
+            Mutation::sessionCheck),
+    TRUSTPOINTS_VIEW("trustpoints-view", "logs in, then reads the show crypto ca certificate view",
+            Mutation::trustpoints),
+
+    // ---- tunnel (MCA-SES-3, MCA-SES-4, MCA-ROB-2): delegated to a registered TunnelProbe
+    TUNNEL("tunnel", "logs in, then runs a tunnel probe check: param check, param need (tunnel or dtls)",
+            Mutation::tunnel);
+
+    /** The conversation a mutation runs; returns what the gateway did. */
+    public interface Flow {
+        Observation run(Attempt attempt) throws IOException;
+    }
+
+    private final String id;
+    private final String description;
+    private final Flow flow;
+
+    Mutation(String id, String description, Flow flow) {
+        this.id = id;
+        this.description = description;
+        this.flow = flow;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Runs the conversation; the attempt's violations are attached to the observation. */
+    public Observation run(Attempt attempt) throws IOException {
+        return flow.run(attempt).withViolations(attempt.violations());
+    }
+
+    public static Optional<Mutation> find(String id) {
+        return Arrays.stream(values()).filter(m -> m.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(Mutation::id).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static Observation mcaTweak(Attempt a, Flows.Tweak tweak) throws IOException {
+        return Flows.mca(a, a.profile().clientInfo(), tweak);
+    }
+
+    private static List<X509Certificate> plus(List<X509Certificate> certs, X509Certificate more) {
+        List<X509Certificate> out = new ArrayList<>(certs);
+        out.add(more);
+        return out;
+    }
+
+    private static X509Certificate root(Credential c) {
+        if (c.issuers().isEmpty()) {
+            throw new IllegalArgumentException(c.name() + " has no issuer");
+        }
+        return c.issuers().get(c.issuers().size() - 1);
+    }
+
+    private static ClientInfo copies(ClientInfo info, int n) {
+        return new ClientInfo(info.version(), info.deviceId(), info.authMethods(), n);
+    }
+
+    private static Observation noMultiCert(Attempt a) throws IOException {
+        ClientInfo base = a.profile().clientInfo();
+        ClientInfo info = new ClientInfo(base.version(), base.deviceId(),
+                base.authMethods().stream().filter(m -> !m.equals("multiple-cert")).toList(), 1);
+        ClientIdentity identity = a.tlsIdentity();
+        Challenge ch = a.init(identity, info, a.param("group-select", null), false);
+        if (ch.doc() != null && ch.response().status() == 200 && ch.doc().formInputs().contains("password")) {
+            a.transcript().note("the gateway offered a password form; answering with the local user's password");
+            byte[] reply = ClientMessages.passwordReply(info, ch.doc().opaqueXml(), a.param("username", "alice"),
+                    a.param("password", "mcalab-alice"), null);
+            return Observation.of(a.post(identity, a.path(), reply, "auth-reply"));
+        }
+        return Observation.of(ch.response());
+    }
+
+    private static Observation initNoCertThenCert(Attempt a) throws IOException {
+        ClientInfo info = a.profile().clientInfo();
+        Challenge first = a.init(ClientIdentity.none(), info, a.param("group-select", null), false);
+        if (first.response().status() != 200 || first.doc() == null) {
+            a.violation("MCA-FLOW-4: the init without a TLS certificate was not answered with a request (HTTP "
+                    + first.response().status() + ")");
+            return Observation.of(first.response());
+        }
+        a.transcript().note("INIT-no-cert answered with " + (first.isMcaRequest() ? "an MCA request" : first.doc().type())
+                + (first.doc().certAuthenticated() ? " claiming cert-authenticated" : " without cert-authenticated"));
+        if (first.doc().certAuthenticated()) {
+            a.violation("MCA-FLOW-4: cert-authenticated claimed although no TLS certificate was sent");
+        }
+        ClientIdentity identity = a.tlsIdentity();
+        Challenge second = a.init(identity, info, a.param("group-select", null), false);
+        if (second.isMcaRequest() && !second.doc().certAuthenticated()) {
+            a.violation("MCA-FLOW-4: the INIT-cert request lacks cert-authenticated, so openconnect would not go on");
+        }
+        return Flows.answer(a, identity, info, second, a.xml(), Flows.Tweak.NONE);
+    }
+
+    private static Observation replay(Attempt a) throws IOException {
+        ClientInfo info = a.profile().clientInfo();
+        ClientIdentity identity = a.tlsIdentity();
+        Challenge ch = a.init(identity, info, null, false);
+        if (!ch.isMcaRequest()) {
+            throw new ScenarioSetupException("no MCA request to answer (HTTP " + ch.response().status() + ")");
+        }
+        ReplyDraft draft = ReplyDraft.standard(info, ch, a.xml());
+        byte[] body = draft.bytes();
+        Observation first = Observation.of(a.post(identity, a.path(), body, "auth-reply"));
+        if (!first.accepted()) {
+            throw new ScenarioSetupException("the login to be replayed was refused: " + first.text());
+        }
+        a.transcript().note("first auth-reply accepted; replaying the identical bytes on a new connection");
+        return Observation.of(a.post(identity, a.path(), body, "replay"));
+    }
+
+    private static Observation foreignHandle(Attempt a) throws IOException {
+        ClientInfo info = a.profile().clientInfo();
+        Challenge victim = a.init(a.tlsIdentity(), info, null, false);
+        Credential otherTls = a.extra(0);
+        Credential otherXml = a.extra(1);
+        ClientIdentity other = a.identity(otherTls);
+        Challenge own = a.init(other, info, null, false);
+        if (!victim.isMcaRequest() || !own.isMcaRequest()) {
+            throw new ScenarioSetupException("both clients need an MCA request");
+        }
+        a.transcript().note("client B (" + otherTls.name() + " + " + otherXml.name() + ") answers client A's handle "
+                + victim.handle() + " instead of its own " + own.handle());
+        return Flows.answer(a, other, info, victim, otherXml, Flows.Tweak.NONE);
+    }
+
+    private static Observation abandoned(Attempt a) throws IOException {
+        ClientInfo info = a.profile().clientInfo();
+        ClientIdentity identity = a.tlsIdentity();
+        int count = Integer.parseInt(a.param("count", "5"));
+        Optional<GatewayControl> control = a.target().gatewayControl();
+        List<Challenge> open = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            open.add(a.init(identity, info, null, false));
+        }
+        OptionalInt before = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        a.waitPast(Duration.ofSeconds(Long.parseLong(a.param("seconds", "181"))));
+        Observation late = Flows.answer(a, identity, info, open.get(0), a.xml(), Flows.Tweak.NONE);
+        OptionalInt after = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        if (before.isPresent() && after.isPresent()) {
+            // Evidence only: expired entries leave the table on the gateway's own sweep, which runs on real time.
+            a.transcript().note("pending auth-info entries: " + before.getAsInt() + " before the timer ran out, "
+                    + after.getAsInt() + " after the late answer");
+        }
+        return late;
+    }
+
+    private static Observation bound(Attempt a, Credential xml, Flows.Tweak tweak) throws IOException {
+        Observation o = Flows.mca(a, a.profile().clientInfo(), a.tls(), xml, tweak);
+        return o.withViolations(Flows.bindingViolations(a, o, a.tls()));
+    }
+
+    private static Observation connectWithFailedToken(Attempt a) throws IOException {
+        ClientInfo info = a.profile().clientInfo();
+        ClientIdentity identity = a.tlsIdentity();
+        Challenge ch = a.init(identity, info, null, false);
+        Observation failed = Flows.answer(a, identity, info, ch, a.xml(), Flows.Tweak.NONE);
+        if (failed.accepted()) {
+            // The premise broke (a lax gateway, or credentials that are not bad): the token test proves nothing.
+            throw new ScenarioSetupException("the attempt meant to be refused was accepted: " + failed.text());
+        }
+        String token = ch.handle() != null ? ch.handle() : "none";
+        a.transcript().note("attempt refused (" + failed.text() + "); CONNECT with the aggauth-handle " + token);
+        return Flows.tunnelAnswer(a.connectTunnel(identity, token), token).withViolations(failed.violations());
+    }
+
+    /**
+     * A copied cookie on another client's connection (MCA-FLOW-7): the session belongs to the TLS certificate of its
+     * login. The control CONNECT with the login's own certificate must get the tunnel, else a refusal proves nothing.
+     */
+    private static Observation connectWithOtherCertificate(Attempt a) throws IOException {
+        Observation login = Flows.standard(a);
+        if (!login.accepted()) {
+            throw new ScenarioSetupException("the login whose cookie is reused was refused: " + login.text());
+        }
+        String token = login.sessionToken();
+        Credential other = a.extraCount() == 0 ? null : a.extra(0);
+        a.transcript().note("logged in; CONNECT with its token over TLS with "
+                + (other == null ? "no client certificate" : "the certificate " + other.name()));
+        Observation o = Flows.tunnelAnswer(a.connectTunnel(a.identity(other), token), token);
+        HttpResponse own = a.connectTunnel(a.tlsIdentity(), token);
+        if (own.status() != 200) {
+            throw new ScenarioSetupException("the login's own TLS certificate did not get the tunnel either (HTTP "
+                    + own.status() + " " + own.reason() + "), so the refusal proves nothing");
+        }
+        a.transcript().note("control: the same token over the login's own TLS certificate got the tunnel");
+        return o.withViolations(login.violations());
+    }
+
+    private static Observation badXml(Attempt a, byte[] body) throws IOException {
+        ClientIdentity identity = a.tlsIdentity();
+        HttpResponse r = a.post(identity, a.path(), body, "bad-xml");
+        Observation o = Observation.of(r);
+        if (!o.accepted() && Observation.parse(r).map(ConfigAuth::multipleCertRequest).orElse(false)) {
+            // Going on with the MCA request is taking the hostile input in, not refusing it.
+            o = Observation.accept(null, "HTTP " + r.status() + ": the hostile input was answered with an MCA request");
+        }
+        if (r.bodyText().contains("root:x:0:0")) {
+            o = o.withViolation("MCA-ROB-1: the answer carries the content of an external entity (/etc/passwd)");
+        }
+        if (r.status() == 200 && o.accepted() && o.sessionToken() != null) {
+            o = o.withViolation("MCA-ROB-1: bad XML was answered with a session");
+        }
+        Challenge alive = a.init(identity, a.profile().clientInfo(), null, false);
+        if (!alive.isMcaRequest()) {
+            o = o.withViolation("MCA-ROB-1: the gateway stopped serving after the bad input (next init: HTTP "
+                    + alive.response().status() + ")");
+        } else {
+            a.transcript().note("the gateway still serves: the next init got an MCA request");
+        }
+        return o;
+    }
+
+    private static byte[] billionLaughs(String groupAccess) {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE config-auth [\n<!ENTITY lol \"lol\">\n");
+        String previous = "lol";
+        for (int i = 1; i <= 9; i++) {
+            String name = "lol" + i;
+            dtd.append("<!ENTITY ").append(name).append(" \"").append(("&" + previous + ";").repeat(10)).append("\">\n");
+            previous = name;
+        }
+        dtd.append("]>\n");
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + dtd + "<config-auth client=\"vpn\" type=\"init\" "
+                + "aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3</version><device-id>&" + previous
+                + ";</device-id><capabilities><auth-method>multiple-cert</auth-method></capabilities><group-access>"
+                + groupAccess + "</group-access></config-auth>\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Observation candidates(Attempt a) throws IOException {
+        List<String> tls = a.tlsNames();
+        List<String> xml = a.xmlNames();
+        long started = System.nanoTime();
+        int attempt = 0;
+        Observation last = null;
+        for (String t : tls) {
+            for (String x : xml) {
+                attempt++;
+                long one = System.nanoTime();
+                try {
+                    last = Flows.mca(a, a.profile().clientInfo(), a.credential(t), a.credential(x), Flows.Tweak.NONE);
+                } catch (GatewayUnreachableException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // A gateway may refuse a bad machine certificate in the handshake: the client tries the next one.
+                    last = Observation.reject(null, "no HTTP answer: " + e.getMessage());
+                }
+                a.transcript().note("attempt " + attempt + ": TLS " + t + " + XML " + x + " -> " + last.code()
+                        + " in " + (System.nanoTime() - one) / 1_000_000 + " ms");
+                if (last.accepted()) {
+                    long total = (System.nanoTime() - started) / 1_000_000;
+                    a.transcript().note(String.format(Locale.ROOT,
+                            "MCA-LIM-7: %d user x %d machine candidates (%d combinations); connected after %d attempts in %d ms"
+                                    + " (%.1f ms per attempt)", xml.size(), tls.size(), xml.size() * tls.size(), attempt,
+                            total, (double) total / attempt));
+                    a.transcript().timing("time-to-connect", total);
+                    return last;
+                }
+            }
+        }
+        a.transcript().note("MCA-LIM-7: no combination of " + xml.size() + " x " + tls.size() + " candidates logged in");
+        return last;
+    }
+
+    private static Observation sessionCheck(Attempt a) throws IOException {
+        Observation o = Flows.standard(a);
+        if (!o.accepted()) {
+            return o;
+        }
+        GatewayControl control = a.target().control();
+        if (control == null) {
+            throw new ScenarioSetupException("no session view on this target");
+        }
+        Optional<SessionView> found = control.session(o.sessionToken());
+        if (found.isEmpty()) {
+            return o.withViolation("MCA-FLOW-6: no session record for the issued token");
+        }
+        SessionView s = found.get();
+        a.transcript().note("session record:\n" + s.detailView());
+        List<String> v = new ArrayList<>();
+        for (String check : a.param("checks", "username").split(",")) {
+            switch (check.trim()) {
+                case "username" -> {
+                    String expected = Flows.commonName(a.tls().certificate());
+                    if (!expected.equals(s.username())) {
+                        v.add("MCA-FLOW-6: username is '" + s.username() + "', expected '" + expected
+                                + "' (CN of the TLS certificate)");
+                    }
+                }
+                case "pool-policy" -> {
+                    String prefix = a.param("pool-prefix", "192.168.100.");
+                    // The pool address comes with the tunnel: CONNECT with the token and read X-CSTP-Address.
+                    HttpResponse connect = a.connectTunnel(a.tlsIdentity(), o.sessionToken());
+                    String address = connect.status() == 200 ? connect.header("X-CSTP-Address").orElse(null) : null;
+                    if (address == null) {
+                        a.transcript().note("no tunnel address to check (CONNECT answered HTTP " + connect.status() + ")");
+                    } else if (!address.startsWith(prefix)) {
+                        v.add("MCA-SES-1: X-CSTP-Address " + address + " is not from the pool " + prefix + "*");
+                    } else {
+                        a.transcript().note("CONNECT assigned " + address + " from the pool");
+                    }
+                    String group = a.param("tunnel-group", "ANYCONNECT-MCA");
+                    if (!group.equals(s.tunnelGroup())) {
+                        v.add("MCA-SES-1: tunnel group is '" + s.tunnelGroup() + "', expected '" + group + "'");
+                    }
+                    String policy = a.param("group-policy", "Grouppolicy-MCA");
+                    if (!policy.equals(s.groupPolicy())) {
+                        v.add("MCA-SES-1: group policy is '" + s.groupPolicy() + "', expected '" + policy + "'");
+                    }
+                }
+                case "sessiondb" -> {
+                    if (!"Multiple-certificate".equals(s.authMode())) {
+                        v.add("MCA-SES-2: Auth Mode is '" + s.authMode() + "', expected 'Multiple-certificate'");
+                    }
+                    for (String field : List.of("Username", "Assigned IP", "Public IP", "Protocol", "Group Policy",
+                            "Tunnel Group", "Login Time", "Duration", "Auth Mode", "Client OS", "Client Ver", "Bytes Tx")) {
+                        if (!s.detailView().contains(field)) {
+                            v.add("MCA-SES-2: the session view lacks '" + field + "'");
+                        }
+                    }
+                    if (!s.detailView().contains(s.username() == null ? "?" : s.username())) {
+                        v.add("MCA-SES-2: the session view does not show the username");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown session check '" + check + "'");
+            }
+        }
+        return o.withViolations(v);
+    }
+
+    private static Observation trustpoints(Attempt a) throws IOException {
+        Observation o = Flows.standard(a);
+        GatewayControl control = a.target().control();
+        if (control == null) {
+            throw new ScenarioSetupException("no trustpoint view on this target");
+        }
+        String view = control.trustpointsView();
+        a.transcript().note("show crypto ca certificate:\n" + view);
+        List<String> v = new ArrayList<>();
+        for (String expected : List.of("UserCA", "MachineCA", "CA Certificate", "UserCA.cisco.com", "MachineCA.cisco.com")) {
+            if (!view.contains(expected)) {
+                v.add("MCA-SES-5: the trustpoint view lacks '" + expected + "'");
+            }
+        }
+        return o.withViolations(v);
+    }
+
+    private static Observation tunnel(Attempt a) throws IOException {
+        String need = a.param("need", "tunnel");
+        TunnelProbe probe = a.target().probe(need)
+                .orElseThrow(() -> new ScenarioSetupException("no tunnel probe provides '" + need + "'"));
+        Observation login = Flows.standard(a);
+        if (!login.accepted()) {
+            throw new ScenarioSetupException("the login before the tunnel was refused: " + login.text());
+        }
+        if (!a.challengeIssued()) {
+            // No traffic through a tunnel that no MCA login opened: the check would say nothing about MCA sessions.
+            throw new ScenarioSetupException("the login before the tunnel was not an MCA login (no multiple-client-cert-request)");
+        }
+        TunnelProbe.Outcome outcome = probe.run(new TunnelProbe.Session(a.client(), a.tlsIdentity(), login.sessionToken(),
+                a.profile().userAgent(), a.path(), a.groupSelect()), a.param("check", "cstp-traffic"));
+        a.reach(Step.CONNECT);
+        outcome.notes().forEach(a.transcript()::note);
+        if (!outcome.passed()) {
+            return login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());
+        }
+        // Checks that feed the gateway bad input (param refusal) observe what the gateway refused, not the login.
+        String refusal = a.param("refusal", null);
+        return refusal == null ? login : Observation.reject(Requirement.fromId(refusal), outcome.text());
+    }
+}

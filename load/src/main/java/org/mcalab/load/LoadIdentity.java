@@ -1,0 +1,58 @@
+package org.mcalab.load;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
+import org.mcalab.fixtures.HeldCertificate;
+import org.mcalab.fixtures.LoadIdentities;
+import org.mcalab.fixtures.Manifest;
+import org.mcalab.fixtures.Pkcs7;
+import org.mcalab.fixtures.TestPki;
+
+/**
+ * One simulated client: the machine certificate it presents in TLS and, for MCA, the user certificate it proves
+ * in XML. Everything a login needs is computed here, before the load starts: the key manager factory and the
+ * PKCS#7 of the user chain in openconnect's base64 shape.
+ *
+ * @param userPkcs7Base64 null in single-certificate mode
+ */
+public record LoadIdentity(int index, PrivateKey machineKey, List<X509Certificate> machineChain, PrivateKey userKey,
+                           String userPkcs7Base64, KeyManagerFactory tlsKeys) {
+
+    public LoadIdentity {
+        Objects.requireNonNull(machineKey);
+        machineChain = List.copyOf(machineChain);
+        Objects.requireNonNull(tlsKeys);
+    }
+
+    public X509Certificate machineCertificate() {
+        return machineChain.get(0);
+    }
+
+    static LoadIdentity of(LoadIdentities.Pair pair, boolean withUser) {
+        HeldCertificate machine = pair.machine();
+        List<X509Certificate> chain = machine.chainWithoutRoot();
+        String p7 = withUser ? Pkcs7.wireBase64(Pkcs7.certsOnly(pair.user().chainWithoutRoot())) : null;
+        return new LoadIdentity(pair.index(), machine.privateKey(), chain, withUser ? pair.user().privateKey() : null, p7,
+                ForcedKeyManager.factory(machine.privateKey(), chain));
+    }
+
+    /**
+     * Mints {@code count} identities from the PKI's machine and user CAs (bulk, on all cores; never in a user loop),
+     * with the PKI's CRL distribution points so a revocation-checking gateway can validate them.
+     *
+     * @param withUser false for single-certificate logins (no user certificate is minted into the login)
+     */
+    public static List<LoadIdentity> mint(Manifest pki, int count, boolean withUser) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one identity");
+        }
+        List<LoadIdentities.Pair> pairs = LoadIdentities.issuedBy(pki.load(TestPki.MACHINE_CA).held(),
+                        pki.load(TestPki.USER_CA).held())
+                .crlBaseUrl(pki.crlBaseUrl())
+                .mint(count);
+        return pairs.parallelStream().map(p -> of(p, withUser)).toList();
+    }
+}

@@ -1,4 +1,0 @@
-package org.mcalab.simulator.scenario;
-
-/** How strongly a requirement or scenario binds (RFC 2119 words). */
-public enum Level { MUST, SHOULD }
