@@ -10,11 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.load.GatewayProbe;
 import org.junit.jupiter.api.Timeout;
 
 /** The forked load gateway answers its requests and never outlives the process that started it. */
+@Tag("slow")
 class ForkedGatewayTest {
     @Test
     @Timeout(180)

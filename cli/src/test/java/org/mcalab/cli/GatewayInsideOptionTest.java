@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ class GatewayInsideOptionTest {
         assertThat(o.errors()).containsExactly("mcalab: --tun-mtu must be 576..9000, not 100");
     }
 
+    @Tag("interop")
     @Test
     void aMissingNamespaceIsOneLineWithIpsReasonAndLeavesNoDevice() throws Exception {
         boolean root = "root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/dev/net/tun"));

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,7 @@ class LoadCommandTest {
         assertThat(run("load").exitCode()).isEqualTo(Main.USAGE);
     }
 
+    @Tag("slow")
     @Test
     @Timeout(600)
     void twentyMcaLoginsAgainstTheEmbeddedGatewayWriteLoadJsonAndReports() throws Exception {
@@ -131,6 +133,7 @@ class LoadCommandTest {
         assertThat(o.out()).contains("20 logins succeeded, 0 failed");
     }
 
+    @Tag("slow")
     @Test
     @Timeout(600)
     void aClosedModelRunOnTheJdkGatewayEngineAccountsForEveryUserAndSplitsTheCpu() throws Exception {
@@ -154,6 +157,7 @@ class LoadCommandTest {
                 "warm-up: 2 s of the same load");
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void twoSecondsOfTunnelTrafficToTheDiscardHostWriteLoadJson() throws Exception {
@@ -175,6 +179,7 @@ class LoadCommandTest {
         assertThat(load.get("command").asText()).startsWith("mcalab load tunnel --tunnels 2");
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void aPacketBoundIsSentExactlyAndEveryPacketReachesTheDiscardHost() throws Exception {
@@ -190,6 +195,7 @@ class LoadCommandTest {
         assertThat(s.get("gateway_dropped").asDouble()).isZero();
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void twoSecondsOfDtlsTrafficReachTheDiscardHost() throws Exception {
@@ -207,6 +213,7 @@ class LoadCommandTest {
         assertThat(s.get("gateway_cpu_percent").asDouble()).isPositive();
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void echoTrafficIsCountedBackWithRoundTripTimes() throws Exception {
@@ -220,6 +227,7 @@ class LoadCommandTest {
         assertThat(load.get("latencyPercentilesMillis").get("p50").asDouble()).isPositive();
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void idleTunnelsStayUpAndReportTheirHeap() throws Exception {
@@ -237,6 +245,7 @@ class LoadCommandTest {
         assertThat(s.has("sent_packets")).isFalse();
     }
 
+    @Tag("slow")
     @Test
     @Timeout(300)
     void idleTunnelsAgainstAForkedGatewayAreHeldThroughDpdAndTheChildIsGoneAfterwards() throws Exception {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
  * {@code --authenticate} (a cookie, no tunnel device). The CRLs the minted certificates point at must be
  * reachable without anything the block does not start (issue 15 item 1).
  */
+@Tag("interop")
 class ReadmeGatewayBlockTest {
     @TempDir
     Path tmp;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import org.mcalab.reports.model.Run;
 
 /** {@code mcalab soak}: a short soak passes, prints its figures and writes a report with a robustness section. */
 class SoakCommandTest {
+    @Tag("slow")
     @Test
     @Timeout(240)
     void shortSoakPassesPrintsFiguresAndWritesTheRobustnessSection(@TempDir Path out) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.reports.ResultsJson;
@@ -27,6 +28,7 @@ class SuiteEmbeddedTest {
     /** What the embedded target offers; a scenario may be skipped only for a need outside this set. */
     private static final Set<String> EMBEDDED = Set.of("clock-control", "session-db", "trustpoints", "tunnel", "dtls");
 
+    @Tag("slow")
     @Test
     void everyScenarioGetsItsExpectedVerdictAndTheReportsAreWritten(@TempDir Path out) throws Exception {
         int exit = Main.run("suite", "--out", out.toString());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.protocol.Requirement;
@@ -18,6 +19,7 @@ import org.mcalab.conformance.scenario.Expectation;
 import org.mcalab.conformance.scenario.Scenario;
 
 /** The suite must be able to fail: a gateway that skips two checks fails exactly the scenarios covering them. */
+@Tag("slow")
 class SuiteLaxGatewayTest {
     private static final Set<Requirement> SKIPPED = Set.of(Requirement.MCA_LIM_5, Requirement.MCA_PKI_4);
     /**

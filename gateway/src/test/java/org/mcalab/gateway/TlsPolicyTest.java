@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mcalab.gateway.it.Lab;
@@ -21,6 +22,7 @@ import org.mcalab.gateway.it.TlsHttpClient;
  * The TLS the gateway accepts, on both engines (issue 14, item 13): ECDHE + AEAD suites only, and no renegotiation
  * started by the client. Weak handshakes come from OpenSSL's own client, as a scanner would send them.
  */
+@Tag("interop")
 class TlsPolicyTest {
     /** Static-RSA key exchange (with CBC/SHA-1 and with GCM) and ECDHE with CBC: each alone must get no handshake. */
     private static final List<String> WEAK = List.of("AES128-SHA", "AES256-SHA", "AES128-GCM-SHA256", "AES256-GCM-SHA384",

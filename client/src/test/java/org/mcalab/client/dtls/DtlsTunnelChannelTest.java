@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.config.AnyConnectClient;
 import org.mcalab.gateway.dtls.DtlsLink;
@@ -100,6 +101,7 @@ class DtlsTunnelChannelTest {
         assertThat(DtlsClientParameters.fromConnectResponse(dtls12::get, offer).orElseThrow().suite()).isEqualTo(0xC030);
     }
 
+    @Tag("slow")
     @Test
     void aWrongMasterSecretCannotResume() {
         DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);
@@ -112,6 +114,7 @@ class DtlsTunnelChannelTest {
     }
 
     /** Not an assertion on speed: prints what one client pushes through the DTLS side, for the report. */
+    @Tag("slow")
     @Test
     void upstreamThroughputIsMeasured() throws Exception {
         DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
@@ -40,6 +41,7 @@ import org.mcalab.protocol.xml.ConfigAuthParser;
  * its timeout, shared tables stay bounded, and through all of it a well-behaved MCA client keeps logging in within
  * {@link LoginLoop#BOUND} per login.
  */
+@Tag("slow")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AbuseTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);

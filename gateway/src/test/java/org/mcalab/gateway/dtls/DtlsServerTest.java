@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.TunnelRow;
@@ -133,6 +134,7 @@ class DtlsServerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void wrongPskOrMasterSecretFailsTheHandshakeAndIsCounted() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
@@ -165,6 +167,7 @@ class DtlsServerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aClientHelloCopyingTheVictimsSessionIdFromAnotherPortLeavesTheVictimsChannelUp() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
@@ -201,6 +204,7 @@ class DtlsServerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void garbageUnknownIdsAndReplaysAreDroppedWhileAGoodClientKeepsWorking() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
@@ -231,6 +235,7 @@ class DtlsServerTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void aLoggedOutSessionCannotHandshakeAnyMore() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);
@@ -246,6 +251,7 @@ class DtlsServerTest {
         assertThat(server.stats().unknownSession()).isGreaterThanOrEqualTo(1);
     }
 
+    @Tag("slow")
     @Test
     void theDropSwitchSilencesUdpEntirely() throws Exception {
         DtlsParameters p = legacy(DtlsSuite.OC_AES256_GCM);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
@@ -24,6 +25,7 @@ import org.mcalab.gateway.trace.TraceEvent;
  * the group chooser on the bare URL, a refusal that stays the client's last word instead of "Unexpected 404",
  * and vpn-simultaneous-logins at login.
  */
+@Tag("interop")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OpenconnectAsaBehaviourTest {
     static Lab lab;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
@@ -26,6 +27,7 @@ import org.mcalab.gateway.trace.TraceEvent;
  * user certificate in aggregate auth logs in; an EC user certificate, a user certificate from an untrusted CA and
  * a client without a second certificate fail, and the gateway's trace names the requirement.
  */
+@Tag("interop")
 class OpenconnectAuthTest {
     static Lab lab;
     static RunningGateway gateway;

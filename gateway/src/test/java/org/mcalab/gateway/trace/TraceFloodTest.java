@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
@@ -18,6 +19,7 @@ import org.mcalab.protocol.xml.ConfigAuthParser;
  * the trace, 20,000 deep. Each event now keeps a cut copy, and the trace's retained bytes stay within its budget
  * however many arrive; the next well-behaved login is served and traced.
  */
+@Tag("slow")
 class TraceFloodTest {
     @Test
     void hugeHandlesCannotGrowTheTracePastItsBudget() throws Exception {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.tunnel.tun.TunException;
@@ -28,6 +29,7 @@ import org.mcalab.gateway.tunnel.tun.TunSetup;
  * elsewhere): the device moves into the namespace with the inside address and the pool route, the namespace's
  * kernel answers a client's ping through it, and the reply comes back to that client's sink byte for byte.
  */
+@Tag("interop")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TunInsideNetworkTest {
     private static final String CLIENT = "192.168.100.7";

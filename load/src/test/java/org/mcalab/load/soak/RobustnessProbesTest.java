@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.reports.model.RobustnessSection;
 
 /** The report's robustness probe set against the in-process gateway (short timeouts so it runs in seconds). */
+@Tag("slow")
 class RobustnessProbesTest {
     @TempDir
     Path dir;

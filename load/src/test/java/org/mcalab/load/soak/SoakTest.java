@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.reports.model.RobustnessSection;
 
 /** A short soak against the in-process gateway: churn, bad clients, and nothing left behind (MCA-ROB-3). */
+@Tag("slow")
 class SoakTest {
     @TempDir
     Path dir;

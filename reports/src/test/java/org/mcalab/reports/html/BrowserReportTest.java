@@ -14,6 +14,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.reports.ReportWriter;
@@ -23,6 +24,7 @@ import org.mcalab.reports.SampleRuns;
  * Opens report.html in a real browser (Debian chromium, headless) and checks what it built from the page.
  * Chromium is required: without it this test fails, unless MCALAB_SKIP_BROWSER=1 says to skip it.
  */
+@Tag("interop")
 class BrowserReportTest {
 
     private static final long TIMEOUT_SECONDS = 60;

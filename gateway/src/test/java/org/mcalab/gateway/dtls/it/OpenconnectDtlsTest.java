@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
@@ -40,6 +41,7 @@ import org.mcalab.gateway.tunnel.TunnelTiming;
  * with UDP blackholed openconnect gives up DTLS after its 12 s handshake timeout and the same probe passes over CSTP
  * (requirement MCA-SES-4).
  */
+@Tag("interop")
 class OpenconnectDtlsTest {
     static Lab lab;
     static String openconnect;

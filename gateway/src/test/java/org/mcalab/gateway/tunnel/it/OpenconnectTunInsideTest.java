@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +37,7 @@ import org.mcalab.gateway.tunnel.TunnelTiming;
  * route. openconnect itself and the gateway talk over loopback. Then a bounded ping and a 3-second iperf3 each way
  * cross the tunnel, over CSTP and over DTLS, and the session database counts what crossed.
  */
+@Tag("interop")
 class OpenconnectTunInsideTest {
     static final String INSIDE_HOST = "192.168.1.1";
     static final long PID = ProcessHandle.current().pid();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
@@ -33,6 +34,7 @@ import org.mcalab.gateway.session.TunnelRow;
  * shows the session (Multiple-certificate, SSL-Tunnel row) with exactly the packets the probe sent and got,
  * and SIGTERM makes openconnect send its BYE, which logs the session off.
  */
+@Tag("interop")
 class OpenconnectTunnelTest {
     static Lab lab;
     static RunningGateway gateway;
