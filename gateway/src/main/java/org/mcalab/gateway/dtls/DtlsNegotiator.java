@@ -6,6 +6,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.mcalab.protocol.cstp.ConnectHeaders;
+import org.mcalab.protocol.dtls.DtlsSuite;
+import org.mcalab.protocol.dtls.DtlsOffer;
 
 /**
  * Chooses the DTLS mode for a CONNECT (docs/protocol.md §10.1) and writes the matching {@code X-DTLS-*} headers.
@@ -16,12 +19,12 @@ import java.util.Random;
  * stays off, which the BouncyCastle server could not do anyway (docs/protocol.md §11.2).
  */
 public final class DtlsNegotiator {
-    public static final String SESSION_ID = "X-DTLS-Session-ID";
-    public static final String APP_ID = "X-DTLS-App-ID";
-    public static final String PORT = "X-DTLS-Port";
-    public static final String DPD = "X-DTLS-DPD";
-    public static final String KEEPALIVE = "X-DTLS-Keepalive";
-    public static final String MTU = "X-DTLS-MTU";
+    public static final String SESSION_ID = ConnectHeaders.X_DTLS_SESSION_ID;
+    public static final String APP_ID = ConnectHeaders.X_DTLS_APP_ID;
+    public static final String PORT = ConnectHeaders.X_DTLS_PORT;
+    public static final String DPD = ConnectHeaders.X_DTLS_DPD;
+    public static final String KEEPALIVE = ConnectHeaders.X_DTLS_KEEPALIVE;
+    public static final String MTU = ConnectHeaders.X_DTLS_MTU;
 
     static final int ID_BYTES = 32;
     static final int PSK_BYTES = 32;

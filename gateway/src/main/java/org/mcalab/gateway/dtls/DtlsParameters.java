@@ -1,6 +1,7 @@
 package org.mcalab.gateway.dtls;
 
 import java.util.HexFormat;
+import org.mcalab.protocol.dtls.DtlsSuite;
 
 /**
  * What the UDP side needs to accept one client's DTLS handshake.

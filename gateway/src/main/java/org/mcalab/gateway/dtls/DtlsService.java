@@ -7,6 +7,7 @@ import javax.net.ssl.SSLEngine;
 import org.mcalab.gateway.config.AnyConnectClient;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.trace.Trace;
+import org.mcalab.protocol.dtls.DtlsOffer;
 
 /**
  * What the CSTP tunnel needs from DTLS: the UDP server and the per-CONNECT negotiation, joined into one

@@ -1,6 +1,7 @@
 package org.mcalab.gateway.dtls;
 
 import org.bouncycastle.tls.CipherSuite;
+import org.mcalab.protocol.dtls.DtlsSuite;
 
 /** How the ASA names a negotiated DTLS suite in the session database. */
 record SuiteNames(String ciphersuite, String encryption, String hashing) {

@@ -11,6 +11,8 @@ import org.mcalab.gateway.config.GroupPolicy;
 import org.mcalab.gateway.config.IpPool;
 import org.mcalab.gateway.config.SplitTunnelPolicy;
 import org.mcalab.gateway.config.Subnet;
+import org.mcalab.protocol.cstp.ConnectAnswer;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 
 /**
  * The {@code HTTP/1.1 200 CONNECTED} answer to a CONNECT, built from the group policy (docs/protocol.md
@@ -47,8 +49,8 @@ public record ConnectResponse(int mtu, List<Header> headers) {
 
         /** From the request headers; unparsable numbers count as absent. */
         public static ClientRequest of(Map<String, String> headers) {
-            return new ClientRequest(number(headers.get("X-CSTP-MTU")), number(headers.get("X-CSTP-Base-MTU")),
-                    Optional.ofNullable(headers.get("X-CSTP-Hostname")));
+            return new ClientRequest(number(headers.get(ConnectHeaders.X_CSTP_MTU)), number(headers.get(ConnectHeaders.X_CSTP_BASE_MTU)),
+                    Optional.ofNullable(headers.get(ConnectHeaders.X_CSTP_HOSTNAME)));
         }
 
         private static Optional<Integer> number(String text) {
@@ -77,38 +79,38 @@ public record ConnectResponse(int mtu, List<Header> headers) {
         mtu = Math.max(mtu, MIN_MTU);
 
         List<Header> h = new ArrayList<>();
-        h.add(new Header("X-CSTP-Version", "1"));
-        h.add(new Header("X-CSTP-Server-Name", SERVER_NAME));
-        h.add(new Header("X-CSTP-Hostname", hostname));
-        h.add(new Header("X-CSTP-Address", assigned.getHostAddress()));
-        h.add(new Header("X-CSTP-Netmask", pool.mask().getHostAddress()));
+        h.add(new Header(ConnectHeaders.X_CSTP_VERSION, "1"));
+        h.add(new Header(ConnectHeaders.X_CSTP_SERVER_NAME, SERVER_NAME));
+        h.add(new Header(ConnectHeaders.X_CSTP_HOSTNAME, hostname));
+        h.add(new Header(ConnectHeaders.X_CSTP_ADDRESS, assigned.getHostAddress()));
+        h.add(new Header(ConnectHeaders.X_CSTP_NETMASK, pool.mask().getHostAddress()));
         if (policy.splitTunnelPolicy() == SplitTunnelPolicy.TUNNEL_SPECIFIED) {
             for (Subnet net : splitInclude) {
-                h.add(new Header("X-CSTP-Split-Include", net.network().getHostAddress() + "/" + net.mask().getHostAddress()));
+                h.add(new Header(ConnectHeaders.X_CSTP_SPLIT_INCLUDE, net.network().getHostAddress() + "/" + net.mask().getHostAddress()));
             }
         } else if (policy.splitTunnelPolicy() == SplitTunnelPolicy.EXCLUDE_SPECIFIED) {
             for (Subnet net : splitInclude) {
-                h.add(new Header("X-CSTP-Split-Exclude", net.network().getHostAddress() + "/" + net.mask().getHostAddress()));
+                h.add(new Header(ConnectHeaders.X_CSTP_SPLIT_EXCLUDE, net.network().getHostAddress() + "/" + net.mask().getHostAddress()));
             }
         }
         for (Inet4Address dns : policy.dnsServers()) {
-            h.add(new Header("X-CSTP-DNS", dns.getHostAddress()));
+            h.add(new Header(ConnectHeaders.X_CSTP_DNS, dns.getHostAddress()));
         }
-        policy.defaultDomain().ifPresent(d -> h.add(new Header("X-CSTP-Default-Domain", d)));
+        policy.defaultDomain().ifPresent(d -> h.add(new Header(ConnectHeaders.X_CSTP_DEFAULT_DOMAIN, d)));
         if (!policy.banner().isEmpty()) {
-            h.add(new Header("X-CSTP-Banner", percentEncode(policy.bannerText())));
+            h.add(new Header(ConnectHeaders.X_CSTP_BANNER, percentEncode(policy.bannerText())));
         }
-        h.add(new Header("X-CSTP-MTU", Integer.toString(mtu)));
-        h.add(new Header("X-CSTP-Base-MTU", Integer.toString(baseMtu)));
-        h.add(new Header("X-CSTP-DPD", seconds(policy.anyconnect().dpdClient(), "0")));
-        h.add(new Header("X-CSTP-Keepalive", seconds(policy.anyconnect().keepalive(), "0")));
-        h.add(new Header("X-CSTP-Idle-Timeout", seconds(policy.idleTimeout(), "none")));
-        h.add(new Header("X-CSTP-Session-Timeout", seconds(policy.sessionTimeout(), "none")));
-        h.add(new Header("X-CSTP-Rekey-Method", "none"));
-        h.add(new Header("X-CSTP-Disconnected-Timeout", seconds(policy.idleTimeout(), "none")));
-        h.add(new Header("X-CSTP-Keep", "true"));
-        h.add(new Header("X-CSTP-TCP-Keepalive", "true"));
-        h.add(new Header("X-CSTP-License", "accept"));
+        h.add(new Header(ConnectHeaders.X_CSTP_MTU, Integer.toString(mtu)));
+        h.add(new Header(ConnectHeaders.X_CSTP_BASE_MTU, Integer.toString(baseMtu)));
+        h.add(new Header(ConnectHeaders.X_CSTP_DPD, seconds(policy.anyconnect().dpdClient(), "0")));
+        h.add(new Header(ConnectHeaders.X_CSTP_KEEPALIVE, seconds(policy.anyconnect().keepalive(), "0")));
+        h.add(new Header(ConnectHeaders.X_CSTP_IDLE_TIMEOUT, seconds(policy.idleTimeout(), "none")));
+        h.add(new Header(ConnectHeaders.X_CSTP_SESSION_TIMEOUT, seconds(policy.sessionTimeout(), "none")));
+        h.add(new Header(ConnectHeaders.X_CSTP_REKEY_METHOD, "none"));
+        h.add(new Header(ConnectHeaders.X_CSTP_DISCONNECTED_TIMEOUT, seconds(policy.idleTimeout(), "none")));
+        h.add(new Header(ConnectHeaders.X_CSTP_KEEP, "true"));
+        h.add(new Header(ConnectHeaders.X_CSTP_TCP_KEEPALIVE, "true"));
+        h.add(new Header(ConnectHeaders.X_CSTP_LICENSE, "accept"));
         return new ConnectResponse(mtu, h);
     }
 
@@ -125,11 +127,8 @@ public record ConnectResponse(int mtu, List<Header> headers) {
 
     /** The response head as sent: status line, headers, empty line; no body (docs/protocol.md §8.3). */
     public String wireText() {
-        StringBuilder b = new StringBuilder(STATUS_LINE).append("\r\n");
-        for (Header header : headers) {
-            b.append(header.name()).append(": ").append(header.value()).append("\r\n");
-        }
-        return b.append("\r\n").toString();
+        return ConnectAnswer.of(STATUS_LINE, headers.stream().map(h -> new ConnectAnswer.Header(h.name(), h.value())).toList())
+                .wireText();
     }
 
     private static String seconds(Optional<Duration> d, String none) {

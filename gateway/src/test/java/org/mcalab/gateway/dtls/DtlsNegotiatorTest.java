@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mcalab.gateway.config.AnyConnectClient;
+import org.mcalab.protocol.dtls.DtlsOffer;
 
 /** Which X-DTLS-* headers the gateway answers for which client offer, policy and exporter availability. */
 class DtlsNegotiatorTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.trace.Trace;
+import org.mcalab.protocol.dtls.DtlsSuite;
 
 /** BouncyCastle DTLS clients against the gateway's UDP side, in-process over loopback. */
 class DtlsServerTest {

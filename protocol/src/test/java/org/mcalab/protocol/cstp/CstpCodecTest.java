@@ -18,10 +18,12 @@ class CstpCodecTest {
         ByteBuf dpd = ch.readOutbound();
         assertThat(ByteBufUtil.hexDump(dpd)).isEqualTo("5354460100000400");
         dpd.release();
-        ByteBuf bye = Unpooled.buffer().writeByte(0xB0).writeBytes("Aborted by caller".getBytes(StandardCharsets.US_ASCII));
-        ch.writeOutbound(new CstpFrame(CstpPacketType.DISCONNECT, bye));
+        String byeHex = "53544601001205" + "00b0" + ByteBufUtil.hexDump("Aborted by caller".getBytes(StandardCharsets.US_ASCII));
+        CstpFrame logout = CstpFrame.logout();
+        assertThat(ByteBufUtil.hexDump(logout.wireBytes())).as("the same bytes without a pipeline").isEqualTo(byeHex);
+        ch.writeOutbound(logout);
         ByteBuf out = ch.readOutbound();
-        assertThat(ByteBufUtil.hexDump(out)).isEqualTo("53544601001205" + "00b0" + ByteBufUtil.hexDump("Aborted by caller".getBytes()));
+        assertThat(ByteBufUtil.hexDump(out)).isEqualTo(byeHex);
         out.release();
     }
 

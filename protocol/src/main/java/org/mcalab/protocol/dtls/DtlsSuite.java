@@ -1,10 +1,11 @@
-package org.mcalab.gateway.dtls;
+package org.mcalab.protocol.dtls;
 
 import java.util.Optional;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 
 /**
- * The DTLS cipher suites this gateway can run with BouncyCastle, named as openconnect names them in its CONNECT
- * headers (docs/protocol.md §10.1, §10.2). The Cisco DTLS 0.9 names ({@code AES256-SHA} in {@code X-DTLS-CipherSuite}) are absent
+ * The DTLS cipher suites the gateway runs and the client resumes, named as openconnect names them in its CONNECT
+ * headers (docs/protocol.md §10.1, §10.2): one table for both sides. The Cisco DTLS 0.9 names ({@code AES256-SHA} in {@code X-DTLS-CipherSuite}) are absent
  * on purpose: BouncyCastle has no 0x0100 protocol version (§10.1).
  */
 public enum DtlsSuite {
@@ -22,8 +23,8 @@ public enum DtlsSuite {
 
     /** Which CONNECT header carries the name (it tells openconnect which of its tables to use). */
     public enum Header {
-        X_DTLS("X-DTLS-CipherSuite"),
-        X_DTLS12("X-DTLS12-CipherSuite");
+        X_DTLS(ConnectHeaders.X_DTLS_CIPHER_SUITE),
+        X_DTLS12(ConnectHeaders.X_DTLS12_CIPHER_SUITE);
 
         private final String headerName;
 
@@ -85,7 +86,8 @@ public enum DtlsSuite {
         return this == PSK_NEGOTIATE;
     }
 
-    static Optional<DtlsSuite> named(Header header, String name) {
+    /** The suite {@code name} stands for when it arrives in {@code header}; names are exact (openconnect's strcmp). */
+    public static Optional<DtlsSuite> named(Header header, String name) {
         for (DtlsSuite s : values()) {
             if (s.header == header && s.offerName.equals(name)) {
                 return Optional.of(s);
