@@ -1,6 +1,6 @@
 package org.mcalab.cli;
 
-import org.mcalab.lab.CrlServer;
+import org.mcalab.fixtures.CrlServer;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,13 +1,12 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.ConfigEdit;
 import org.mcalab.lab.MintedLab;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,11 +34,9 @@ import org.mcalab.lab.HeapGauge;
  * which the client's 20 s keepalive always pre-empts), so a hold of a minute sees several DPD exchanges per tunnel.
  */
 final class LoadGateway implements LoadTarget {
-    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
-    static final String LOAD_POOL = "ip local pool ANYCONNECT-POOL 192.168.128.1-192.168.191.254 mask 255.255.192.0";
-    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
+    static final ConfigEdit LOAD_POOL = ConfigEdit.pool("ANYCONNECT-POOL", "192.168.128.1", "192.168.191.254", "255.255.192.0");
     static final int IDLE_DPD_SECONDS = 10;
-    static final String IDLE_DPD = " webvpn\n  anyconnect dpd-interval client 30 gateway " + IDLE_DPD_SECONDS + "\n";
+    static final ConfigEdit IDLE_DPD = ConfigEdit.gatewayDpd("Grouppolicy-MCA", java.time.Duration.ofSeconds(IDLE_DPD_SECONDS));
 
     private final MintedLab lab;
     private final RunningGateway gateway;
@@ -64,12 +61,7 @@ final class LoadGateway implements LoadTarget {
         MintedLab lab = MintedLab.start("load");
         CstpTunnelService tunnels = null;
         try {
-            Map<String, String> edits = new LinkedHashMap<>();
-            edits.put(SEED_POOL, LOAD_POOL);
-            if (idle) {
-                edits.put(POLICY, POLICY + IDLE_DPD);
-            }
-            AsaConfig config = lab.config(edits);
+            AsaConfig config = lab.config(idle ? LOAD_POOL.then(IDLE_DPD) : LOAD_POOL);
             tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
             GatewayOptions options = GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))

@@ -1,5 +1,6 @@
 package org.mcalab.cli;
 
+import org.mcalab.fixtures.CrlServerException;
 import org.mcalab.lab.LabException;
 
 import picocli.CommandLine;
@@ -28,12 +29,17 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** A usage error, a lab that cannot be set up or CRLs that cannot be served: one line, exit 2. */
+    private static boolean isUsage(Throwable t) {
+        return t instanceof UsageException || t instanceof LabException || t instanceof CrlServerException;
+    }
+
     /** Runs the CLI without exiting the JVM (tests call this). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException || t instanceof LabException ? USAGE : FAILED);
+        cl.setExitCodeExceptionMapper(t -> isUsage(t) ? USAGE : FAILED);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof UsageException || ex instanceof LabException) {
+            if (isUsage(ex)) {
                 line.getErr().println("mcalab: " + ex.getMessage());
                 return USAGE;
             }

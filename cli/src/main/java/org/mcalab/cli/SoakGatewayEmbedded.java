@@ -1,13 +1,12 @@
 package org.mcalab.cli;
 
+import org.mcalab.lab.ConfigEdit;
 import org.mcalab.lab.MintedLab;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.OptionalInt;
 import org.mcalab.gateway.Gateway;
@@ -30,11 +29,9 @@ import org.mcalab.lab.Target;
  */
 final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
     /** Every soak login is the same user: lift the default 3 simultaneous logins so the whole pool can be held. */
-    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
-    static final String MANY_LOGINS = " vpn-simultaneous-logins 100\n";
-    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
-    static final String SOAK_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.64 mask 255.255.255.0";
+    static final ConfigEdit MANY_LOGINS = ConfigEdit.simultaneousLogins("Grouppolicy-MCA", 100);
     static final int POOL_SIZE = 64;
+    static final ConfigEdit SOAK_POOL = ConfigEdit.pool("ANYCONNECT-POOL", "192.168.100.1", "192.168.100.64", "255.255.255.0");
 
     private final MintedLab lab;
     private final RunningGateway gateway;
@@ -51,10 +48,7 @@ final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
         MintedLab lab = MintedLab.start("soak");
         CstpTunnelService tunnels = null;
         try {
-            Map<String, String> edits = new LinkedHashMap<>();
-            edits.put(SEED_POOL, SOAK_POOL);
-            edits.put(POLICY, POLICY + MANY_LOGINS);
-            AsaConfig config = lab.config(edits);
+            AsaConfig config = lab.config(SOAK_POOL.then(MANY_LOGINS));
             tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
             RunningGateway gateway = Gateway.start(GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.it.McaLogin;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.it.TlsHttpClient;
 import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Login;
@@ -43,7 +43,7 @@ class TlsEngineLoginTest {
     @EnumSource(TlsEngine.class)
     void mcaLoginCompletesAndRecordsTheTlsFacts(TlsEngine engine) throws Exception {
         Lab lab = Lab.shared();
-        try (RunningGateway g = Gateway.start(lab.options().tlsEngine(engine).clock(new MutableClock(Instant.now())).build())) {
+        try (RunningGateway g = Gateway.start(lab.options().tlsEngine(engine).clock(new LabClock(Instant.now())).build())) {
             McaLogin mca = new McaLogin(lab, g.port());
             ConfigAuth done = ConfigAuthParser.parse(mca.login("machine", "user").body());
             assertThat(done.type()).isEqualTo("complete");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.admin.CryptoCaView;
 import org.mcalab.gateway.session.Counters;
@@ -17,9 +18,9 @@ import org.mcalab.lab.SessionView;
 /** The suite's view into the in-process reference gateway: its clock, trace, session database and trustpoints. */
 public final class EmbeddedControl implements GatewayControl {
     private final RunningGateway gateway;
-    private final EmbeddedClock clock;
+    private final LabClock clock;
 
-    public EmbeddedControl(RunningGateway gateway, EmbeddedClock clock) {
+    public EmbeddedControl(RunningGateway gateway, LabClock clock) {
         this.gateway = gateway;
         this.clock = clock;
     }

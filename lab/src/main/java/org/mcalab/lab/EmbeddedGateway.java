@@ -3,7 +3,6 @@ package org.mcalab.lab;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Map;
 import java.util.List;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.GatewayChecks;
@@ -12,6 +11,7 @@ import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.client.GatewayTrust;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.lab.GroupUrls;
 import org.mcalab.lab.Target;
 import org.mcalab.lab.TunnelProbe;
@@ -29,9 +29,9 @@ public final class EmbeddedGateway implements AutoCloseable {
 
     private final MintedLab lab;
     private final RunningGateway gateway;
-    private final EmbeddedClock clock;
+    private final LabClock clock;
 
-    private EmbeddedGateway(MintedLab lab, RunningGateway gateway, EmbeddedClock clock) {
+    private EmbeddedGateway(MintedLab lab, RunningGateway gateway, LabClock clock) {
         this.lab = lab;
         this.gateway = gateway;
         this.clock = clock;
@@ -45,8 +45,8 @@ public final class EmbeddedGateway implements AutoCloseable {
     public static EmbeddedGateway start(GatewayChecks checks) {
         MintedLab lab = MintedLab.start("suite");
         try {
-            AsaConfig config = lab.config(Map.of());
-            EmbeddedClock clock = new EmbeddedClock();
+            AsaConfig config = lab.config(ConfigEdit.none());
+            LabClock clock = LabClock.running();
             GatewayOptions options = GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .clock(clock)

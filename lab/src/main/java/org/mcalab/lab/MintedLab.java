@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.Stream;
+import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.fixtures.MintResult;
 import org.mcalab.fixtures.PkiOptions;
@@ -71,21 +71,13 @@ public final class MintedLab implements AutoCloseable {
     }
 
     /**
-     * The minted asa.cfg with each {@code text -> replacement} applied, parsed. The embedded gateways adapt a copy
-     * (a wider pool for load, more simultaneous logins for the soak), never the file.
+     * The minted asa.cfg, parsed, with the edits applied to this gateway's copy (a wider pool for load, more
+     * simultaneous logins for the soak); the file stays as minted.
      *
-     * @throws LabException when a text to replace is no longer in the minted config
+     * @throws LabException when an edit's pool or group-policy is not in the minted config
      */
-    public AsaConfig config(Map<String, String> edits) throws IOException {
-        String asa = Files.readString(pki().asaConfig());
-        for (Map.Entry<String, String> edit : edits.entrySet()) {
-            if (!asa.contains(edit.getKey())) {
-                throw new LabException("the minted asa.cfg no longer has '" + edit.getKey().strip()
-                        + "'; cannot adapt it for this gateway");
-            }
-            asa = asa.replace(edit.getKey(), edit.getValue());
-        }
-        return AsaConfigParser.parse(asa);
+    public AsaConfig config(ConfigEdit edit) throws IOException {
+        return edit.apply(AsaConfigParser.parse(pki().asaConfig()));
     }
 
     /** What a failed start turns into: a usage error as it is, anything else as "cannot start" (exit 2). */

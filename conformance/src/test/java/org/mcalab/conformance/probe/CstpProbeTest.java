@@ -3,7 +3,6 @@ package org.mcalab.conformance.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.fixtures.PkiOptions;
 import org.mcalab.fixtures.TestPki;
@@ -54,7 +54,7 @@ import org.mcalab.lab.TunnelProbe;
  * fail, citing their requirement, when the gateway miscounts or offers no DTLS.
  */
 class CstpProbeTest {
-    static HttpServer crls;
+    static CrlServer crls;
     static Manifest pki;
     static AsaConfig config;
     static ServerIdentity identity;
@@ -63,22 +63,9 @@ class CstpProbeTest {
     @BeforeAll
     static void start() throws Exception {
         Path pkiDir = Files.createTempDirectory("probe-it").resolve("pki");
-        crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        crls.createContext("/crl/", ex -> {
-            try (ex) {
-                Path f = pkiDir.resolve("crl").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
-                if (!Files.isRegularFile(f)) {
-                    ex.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = Files.readAllBytes(f);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-        });
-        crls.start();
+        crls = CrlServer.ephemeral(pkiDir.resolve("crl"));
         pki = TestPki.mint(pkiDir, PkiOptions.defaults()
-                .withCrlBaseUrl("http://127.0.0.1:" + crls.getAddress().getPort() + "/crl/")).manifest();
+                .withCrlBaseUrl(crls.baseUrl())).manifest();
         identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
                 pki.path(pki.identity(TestPki.GATEWAY).key()));
         config = AsaConfigParser.parse(pki.asaConfig());
@@ -95,7 +82,7 @@ class CstpProbeTest {
             gateway.close();
         }
         if (crls != null) {
-            crls.stop(0);
+            crls.close();
         }
     }
 

@@ -31,7 +31,7 @@ import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.it.McaLogin;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.it.TlsHttpClient;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthParser;
@@ -280,7 +280,7 @@ class AbuseTest {
      */
     @Test
     void aFloodOfInitsFromOneSourceEvictsOnlyItsOwn() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        LabClock clock = new LabClock(Instant.now());
         try (RunningGateway small = Gateway.start(lab.options().clock(clock).authInfoCap(200).build())) {
             McaLogin m = new McaLogin(lab, small.port());
             int perConnection = 250;

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.protocol.Requirement;
 
 class AuthInfoTableTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2017-10-01T22:26:27Z"));
+    final LabClock clock = new LabClock(Instant.parse("2017-10-01T22:26:27Z"));
     final AuthInfoTable table = new AuthInfoTable(clock, Duration.ofMinutes(3), 2, new SecureRandom());
 
     String create() {
@@ -114,7 +114,7 @@ class AuthInfoTableTest {
     @Test
     void aReplyAfterExpiryIsExpiredWhereverTheSweepRan() {
         for (int sweepAt = 0; sweepAt <= 185; sweepAt++) {
-            MutableClock c = new MutableClock(Instant.parse("2017-10-01T22:26:27Z"));
+            LabClock c = new LabClock(Instant.parse("2017-10-01T22:26:27Z"));
             AuthInfoTable t = new AuthInfoTable(c, Duration.ofMinutes(3), 100, new SecureRandom());
             var created = (AuthInfoTable.Result.Found) t.create(AuthInfoTable.Kind.MCA, "address 10.0.0.1",
                     h -> new AuthInfo(h, "G", "10.0.0.1", new byte[] {1}, List.of(), "R", "linux-64", null, c.instant()));

@@ -6,11 +6,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 
 /** The refusal kept for openconnect's GET after it: shown once, forgotten after a minute, never more than the cap. */
 class RefusalNotesTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LabClock clock = new LabClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final RefusalNotes notes = new RefusalNotes(clock, new SecureRandom());
 
     @Test

@@ -18,7 +18,7 @@ import org.mcalab.gateway.auth.AggregateAuth;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.it.McaLogin;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.it.TlsHttpClient;
 import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Session;
@@ -32,14 +32,14 @@ class AggregateAuthHttpTest {
     private static final ClientMessages.ClientInfo NO_MCA = ClientMessages.ClientInfo.openconnectLinux(false);
 
     static Lab lab;
-    static MutableClock clock;
+    static LabClock clock;
     static RunningGateway gateway;
     static McaLogin mca;
 
     @BeforeAll
     static void start() throws Exception {
         lab = Lab.shared();
-        clock = new MutableClock(Instant.now());
+        clock = new LabClock(Instant.now());
         gateway = Gateway.start(lab.options().clock(clock).build());
         mca = new McaLogin(lab, gateway.port());
     }

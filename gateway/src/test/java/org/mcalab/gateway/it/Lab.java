@@ -1,9 +1,9 @@
 package org.mcalab.gateway.it;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -17,6 +17,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.mcalab.fixtures.Credential;
+import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.fixtures.PkiOptions;
 import org.mcalab.fixtures.TestPki;
@@ -53,25 +54,10 @@ public final class Lab {
             try {
                 Path root = Files.createTempDirectory("mcalab-gw-lab");
                 Path pki = root.resolve("pki");
-                HttpServer crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-                crls.createContext("/crl/", ex -> {
-                    try (ex) {
-                        String name = Path.of(ex.getRequestURI().getPath()).getFileName().toString();
-                        Path file = pki.resolve("crl").resolve(name);
-                        if (!Files.isRegularFile(file)) {
-                            ex.sendResponseHeaders(404, -1);
-                            return;
-                        }
-                        byte[] body = Files.readAllBytes(file);
-                        ex.getResponseHeaders().set("Content-Type", "application/pkix-crl");
-                        ex.sendResponseHeaders(200, body.length);
-                        ex.getResponseBody().write(body);
-                    }
-                });
-                crls.start();
-                int port = crls.getAddress().getPort();
-                var result = TestPki.mint(pki, new PkiOptions("http://127.0.0.1:" + port + "/crl/", OptionalLong.of(20240601L), false));
-                shared = new Lab(pki, result.manifest(), port);
+                // Never closed: the minted PKI and its CRLs live as long as the test JVM.
+                CrlServer crls = CrlServer.ephemeral(pki.resolve("crl"));
+                var result = TestPki.mint(pki, new PkiOptions(crls.baseUrl(), OptionalLong.of(20240601L), false));
+                shared = new Lab(pki, result.manifest(), URI.create(crls.baseUrl()).getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (GatewayException e) {

@@ -17,11 +17,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509CRL;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.fixtures.CertificateRevocationList;
 import org.mcalab.fixtures.HeldCertificate;
 import org.mcalab.protocol.Refusal;
@@ -42,7 +40,7 @@ class HttpCrlCacheTest {
 
     private WireMockServer server;
     private URI cdp;
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final LabClock clock = new LabClock(Instant.now());
 
     @BeforeEach
     void start() {
@@ -226,33 +224,5 @@ class HttpCrlCacheTest {
         Refusal r = refused(validator(cache).validate(user.chainWithoutRoot(), "user certificate", "1"));
         assertThat(r.reason()).startsWith("user certificate: revocation status unknown: CRL from " + cdp + " unavailable (")
                 .contains(expected);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import java.time.Instant;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 
 /** vpn-simultaneous-logins at login: the oldest sessions of the user are logged off, other users keep theirs. */
 class SessionDbTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LabClock clock = new LabClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final SessionDb sessions = new SessionDb(clock, new SecureRandom(), "7f000001");
 
     private SessionDb.Opened login(String user, int limit) {

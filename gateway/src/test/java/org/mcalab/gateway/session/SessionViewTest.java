@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 
 /** MCA-SES-2: the session database renders the seed's {@code show vpn-sessiondb detail anyconnect} fields. */
 class SessionViewTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2017-10-01T22:26:27Z"));
+    final LabClock clock = new LabClock(Instant.parse("2017-10-01T22:26:27Z"));
     final SessionDb db = new SessionDb(clock, new SecureRandom(), "0ac5df51");
 
     Session open() {

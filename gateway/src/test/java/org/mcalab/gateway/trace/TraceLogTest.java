@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mcalab.gateway.it.MutableClock;
+import org.mcalab.fixtures.LabClock;
 
 class TraceLogTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2017-10-01T22:26:27.123Z"));
+    final LabClock clock = new LabClock(Instant.parse("2017-10-01T22:26:27.123Z"));
 
     @Test
     void keepsTheLastEventsAndAnswersSinceASequenceNumber() {

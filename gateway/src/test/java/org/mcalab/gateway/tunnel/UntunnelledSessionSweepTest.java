@@ -9,14 +9,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Login;
@@ -31,7 +29,7 @@ class UntunnelledSessionSweepTest {
     /** Real-length minutes: the clock is moved by hand, nothing sleeps. */
     private static final TunnelTiming MINUTES = new TunnelTiming(Duration.ofMinutes(1), Duration.ofHours(1), 1);
 
-    private final ManualClock clock = new ManualClock();
+    private final LabClock clock = new LabClock(Instant.parse("2026-11-28T08:00:00Z"));
     private final SessionDb sessions = new SessionDb(clock, new SecureRandom(), "7f000001");
     private CstpTunnelService service;
 
@@ -118,28 +116,5 @@ class UntunnelledSessionSweepTest {
         ByteBuf response = ch.readOutbound();
         response.release();
         return ch;
-    }
-
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

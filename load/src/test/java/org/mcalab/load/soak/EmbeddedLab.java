@@ -1,15 +1,14 @@
 package org.mcalab.load.soak;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.fixtures.PkiOptions;
 import org.mcalab.fixtures.TestPki;
@@ -22,23 +21,22 @@ import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.client.GatewayTrust;
+import org.mcalab.lab.ConfigEdit;
 import org.mcalab.lab.Target;
 
 /** A minted PKI, its CRLs on 127.0.0.1, and the reference gateway in-process: what the soak tests run against. */
 final class EmbeddedLab implements AutoCloseable, SoakGateway {
     /** Every soak login is the same user: lift the default 3 simultaneous logins so the whole pool can be held. */
-    static final String POLICY = "group-policy Grouppolicy-MCA attributes\n";
-    static final String MANY_LOGINS = " vpn-simultaneous-logins 100\n";
-    static final String SEED_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.254 mask 255.255.255.0";
-    static final String SMALL_POOL = "ip local pool ANYCONNECT-POOL 192.168.100.1-192.168.100.8 mask 255.255.255.0";
+    static final ConfigEdit MANY_LOGINS = ConfigEdit.simultaneousLogins("Grouppolicy-MCA", 100);
+    static final ConfigEdit SMALL_POOL = ConfigEdit.pool("ANYCONNECT-POOL", "192.168.100.1", "192.168.100.8", "255.255.255.0");
     static final int POOL_SIZE = 8;
 
     final Manifest pki;
     final RunningGateway gateway;
-    private final HttpServer crls;
+    private final CrlServer crls;
     private final CstpTunnelService tunnels;
 
-    private EmbeddedLab(Manifest pki, RunningGateway gateway, HttpServer crls, CstpTunnelService tunnels) {
+    private EmbeddedLab(Manifest pki, RunningGateway gateway, CrlServer crls, CstpTunnelService tunnels) {
         this.pki = pki;
         this.gateway = gateway;
         this.crls = crls;
@@ -47,31 +45,13 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
 
     static EmbeddedLab start(Path dir, UnaryOperator<GatewayOptions.Builder> tweak) throws Exception {
         Path pkiDir = dir.resolve("pki");
-        HttpServer crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        crls.createContext("/crl/", ex -> {
-            try (ex) {
-                Path f = pkiDir.resolve("crl").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
-                if (!Files.isRegularFile(f)) {
-                    ex.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = Files.readAllBytes(f);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-        });
-        crls.start();
+        CrlServer crls = CrlServer.ephemeral(pkiDir.resolve("crl"));
         Manifest pki = TestPki.mint(pkiDir, PkiOptions.defaults()
-                .withCrlBaseUrl("http://127.0.0.1:" + crls.getAddress().getPort() + "/crl/")).manifest();
+                .withCrlBaseUrl(crls.baseUrl())).manifest();
         ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
                 pki.path(pki.identity(TestPki.GATEWAY).key()));
         // A small pool, so an address that is never given back shows at once (the soak leases all of it at the end).
-        String asa = Files.readString(pki.asaConfig());
-        if (!asa.contains(SEED_POOL) || !asa.contains(POLICY)) {
-            throw new IllegalStateException("the minted asa.cfg no longer has the seed pool or group-policy lines");
-        }
-        AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, SMALL_POOL)
-                .replace(POLICY, POLICY + MANY_LOGINS));
+        AsaConfig config = SMALL_POOL.then(MANY_LOGINS).apply(AsaConfigParser.parse(pki.asaConfig()));
         CstpTunnelService tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
         GatewayOptions.Builder options = GatewayOptions.builder(config, identity)
                 .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).traceCapacity(500).tunnelService(tunnels);
@@ -107,6 +87,6 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
     public void close() {
         gateway.close();
         tunnels.close();
-        crls.stop(0);
+        crls.close();
     }
 }
