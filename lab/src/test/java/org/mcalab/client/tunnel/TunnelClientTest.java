@@ -3,7 +3,6 @@ package org.mcalab.client.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mcalab.fixtures.Credential;
+import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.fixtures.Pkcs7;
 import org.mcalab.fixtures.PkiOptions;
@@ -45,7 +45,7 @@ import org.mcalab.client.mca.McaSigner;
  * sessions, the same address after detach + reconnect, and a dead cookie after the BYE.
  */
 class TunnelClientTest {
-    static HttpServer crls;
+    static CrlServer crls;
     static Manifest pki;
     static RunningGateway gateway;
     static final Inet4Address GATEWAY_SIDE = address("192.168.1.1");
@@ -55,22 +55,9 @@ class TunnelClientTest {
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("tunnel-it");
         Path pkiDir = dir.resolve("pki");
-        crls = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        crls.createContext("/crl/", ex -> {
-            try (ex) {
-                Path f = pkiDir.resolve("crl").resolve(Path.of(ex.getRequestURI().getPath()).getFileName().toString());
-                if (!Files.isRegularFile(f)) {
-                    ex.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = Files.readAllBytes(f);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-        });
-        crls.start();
+        crls = CrlServer.ephemeral(pkiDir.resolve("crl"));
         pki = TestPki.mint(pkiDir, PkiOptions.defaults()
-                .withCrlBaseUrl("http://127.0.0.1:" + crls.getAddress().getPort() + "/crl/")).manifest();
+                .withCrlBaseUrl(crls.baseUrl())).manifest();
         ServerIdentity identity = ServerIdentity.load(pki.path(pki.identity(TestPki.GATEWAY).chain()),
                 pki.path(pki.identity(TestPki.GATEWAY).key()));
         gateway = Gateway.start(GatewayOptions.builder(AsaConfigParser.parse(pki.asaConfig()), identity)
@@ -83,7 +70,7 @@ class TunnelClientTest {
             gateway.close();
         }
         if (crls != null) {
-            crls.stop(0);
+            crls.close();
         }
     }
 
