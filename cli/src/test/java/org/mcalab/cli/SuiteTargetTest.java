@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.gateway.GatewayChecks;
@@ -29,6 +30,7 @@ import org.mcalab.reports.model.Status;
  * {@code suite --target} pointed at the reference gateway as at any foreign one: it is addressed only through the
  * command line, as openconnect is (issue 12).
  */
+@Tag("slow")
 class SuiteTargetTest {
     private static EmbeddedGateway gateway;
 

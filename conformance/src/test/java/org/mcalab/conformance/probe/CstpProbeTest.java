@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,6 +54,7 @@ import org.mcalab.lab.TunnelProbe;
  * The probe against the reference gateway in-process: every check passes on a conformant gateway, and the checks
  * fail, citing their requirement, when the gateway miscounts or offers no DTLS.
  */
+@Tag("slow")
 class CstpProbeTest {
     static CrlServer crls;
     static Manifest pki;

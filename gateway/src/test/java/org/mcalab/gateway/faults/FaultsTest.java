@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.mcalab.gateway.Gateway;
@@ -134,6 +135,7 @@ class FaultsTest {
     }
 
     /** CRL endpoint slow, resetting, answering garbage: every login is refused (MCA-PKI-3), none gets a session. */
+    @Tag("slow")
     @Test
     void crlEndpointFaultsFailClosedAndTheGatewayKeepsServing() throws Exception {
         WireMockServer crl = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());

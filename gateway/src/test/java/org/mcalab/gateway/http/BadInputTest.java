@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.RunningGateway;
@@ -125,6 +126,7 @@ class BadInputTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void slowAndIdleConnectionsAreClosed() throws Exception {
         RunningGateway strict = Gateway.start(lab.options().requestTimeout(java.time.Duration.ofMillis(800))

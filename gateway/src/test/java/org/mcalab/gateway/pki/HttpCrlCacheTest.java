@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mcalab.fixtures.LabClock;
 import org.mcalab.fixtures.CertificateRevocationList;
@@ -133,6 +134,7 @@ class HttpCrlCacheTest {
         server.verify(1, getRequestedFor(urlEqualTo(PATH)));
     }
 
+    @Tag("slow")
     @Test
     void slowDistributionPointTimesOutAndFailsClosed() {
         server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
