@@ -1,21 +1,15 @@
 package org.mcalab.client;
 
-import java.net.Socket;
-import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedKeyManager;
+import org.mcalab.fixtures.Credential;
 
 /**
- * The certificate a client presents in the TLS handshake, or none. Like openconnect (GnuTLS
- * {@code GNUTLS_FORCE_CLIENT_CERT}) it is offered whenever the gateway asks, whatever CA names the
- * gateway lists, so a gateway sees rogue and defective certificates too.
+ * The certificate a client presents in the TLS handshake, or none; {@link ClientTls} offers it whenever the gateway
+ * asks. Compared by identity: one instance per simulated client.
  */
 public final class ClientIdentity {
-    private static final String ALIAS = "client";
     private static final ClientIdentity NONE = new ClientIdentity(null, List.of());
 
     private final PrivateKey key;
@@ -38,6 +32,11 @@ public final class ClientIdentity {
         return new ClientIdentity(key, chain);
     }
 
+    /** A minted credential's key and chain; null means none. */
+    public static ClientIdentity of(Credential credential) {
+        return credential == null ? NONE : of(credential.privateKey(), credential.chain());
+    }
+
     public boolean present() {
         return key != null;
     }
@@ -47,61 +46,11 @@ public final class ClientIdentity {
         return chain.isEmpty() ? null : chain.get(0);
     }
 
-    /**
-     * Key managers that present this certificate whenever the gateway asks, whatever CA names it lists, as
-     * openconnect does ({@code GNUTLS_FORCE_CLIENT_CERT}); the load generators wrap them for Gatling and Netty.
-     */
-    public KeyManager[] keyManagers() {
-        return present() ? new KeyManager[] {new ForcedKeyManager()} : new KeyManager[0];
+    PrivateKey key() {
+        return key;
     }
 
-    /** Offers the one certificate for any issuer list, as long as the key type is one the handshake can use. */
-    private final class ForcedKeyManager extends X509ExtendedKeyManager {
-        private String choose(String[] keyTypes) {
-            String algorithm = key.getAlgorithm();
-            for (String type : keyTypes) {
-                if (type.equalsIgnoreCase(algorithm)
-                        || (algorithm.equals("RSA") && type.startsWith("RSA"))
-                        || (algorithm.equals("EdDSA") && type.equalsIgnoreCase("Ed25519"))) {
-                    return ALIAS;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-            return choose(keyTypes);
-        }
-
-        @Override
-        public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-            return choose(keyTypes);
-        }
-
-        @Override
-        public String[] getClientAliases(String keyType, Principal[] issuers) {
-            return choose(new String[] {keyType}) == null ? new String[0] : new String[] {ALIAS};
-        }
-
-        @Override
-        public X509Certificate[] getCertificateChain(String alias) {
-            return ALIAS.equals(alias) ? chain.toArray(new X509Certificate[0]) : null;
-        }
-
-        @Override
-        public PrivateKey getPrivateKey(String alias) {
-            return ALIAS.equals(alias) ? key : null;
-        }
-
-        @Override
-        public String[] getServerAliases(String keyType, Principal[] issuers) {
-            return new String[0];
-        }
-
-        @Override
-        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-            return null;
-        }
+    List<X509Certificate> chain() {
+        return chain;
     }
 }

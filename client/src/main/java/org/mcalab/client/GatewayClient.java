@@ -8,20 +8,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Opens TLS connections to one gateway. Every connection gets its own {@link SSLContext}, so no TLS
+ * Opens TLS connections to one gateway. Every connection gets its own context ({@link ClientTls#sslContext()}), so no TLS
  * session is resumed across connections: each handshake shows the gateway the certificate of that
  * connection, and scenarios stay independent.
  */
 public final class GatewayClient {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final URI base;
     private final GatewayTrust trust;
     private final Duration timeout;
@@ -68,18 +63,14 @@ public final class GatewayClient {
             throw new GatewayUnreachableException("cannot connect to " + base.getHost() + ":" + port() + ": " + e.getMessage(), e);
         }
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(identity.keyManagers(), trust.managers(), RANDOM);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, base.getHost(), port(), true);
+            ClientTls tls = ClientTls.of(trust, identity);
+            SSLSocket socket = (SSLSocket) tls.sslContext().getSocketFactory().createSocket(tcp, base.getHost(), port(), true);
             socket.setSoTimeout((int) timeout.toMillis());
-            socket.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+            socket.setEnabledProtocols(tls.protocols());
             socket.startHandshake();
             var session = socket.getSession();
             boolean sent = session.getLocalCertificates() != null && session.getLocalCertificates().length > 0;
             return new Connection(socket, hostHeader(), new TlsDetails(session.getProtocol(), session.getCipherSuite(), sent));
-        } catch (GeneralSecurityException e) {
-            tcp.close();
-            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         } catch (IOException e) {
             tcp.close();
             throw e;

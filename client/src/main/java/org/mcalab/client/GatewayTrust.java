@@ -1,28 +1,28 @@
 package org.mcalab.client;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Collection;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
+import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 
-/** How the client decides to trust the gateway's certificate: a CA bundle (openconnect --cafile) or nothing checked. */
+/**
+ * How the client decides to trust the gateway's certificate: CA certificates (openconnect --cafile), or, only where
+ * the user or a probe asks for it, nothing checked ({@link #insecure()}).
+ */
 public final class GatewayTrust {
-    private final TrustManager[] managers;
+    private final TrustManagerFactory factory;
     private final String description;
 
-    private GatewayTrust(TrustManager[] managers, String description) {
-        this.managers = managers;
+    private GatewayTrust(TrustManagerFactory factory, String description) {
+        this.factory = factory;
         this.description = description;
     }
 
@@ -33,27 +33,31 @@ public final class GatewayTrust {
             if (certificates.isEmpty()) {
                 throw new IOException(pem + " holds no certificate");
             }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate c : certificates) {
-                store.setCertificateEntry("ca" + i++, c);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return new GatewayTrust(factory.getTrustManagers(), "CA bundle " + pem);
+            return new GatewayTrust(factory(certificates), "CA bundle " + pem);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the CA bundle " + pem + ": " + e.getMessage(), e);
         }
     }
 
-    /** Accepts any gateway certificate (--insecure against a remote target whose CA is not at hand). */
-    public static GatewayTrust insecure() {
-        return new GatewayTrust(new TrustManager[] {new AnyServer()}, "insecure (gateway certificate not checked)");
+    /** Trusts these certificates (CAs, or a self-signed gateway certificate in a test). */
+    public static GatewayTrust certificates(List<? extends Certificate> trusted) {
+        try {
+            return new GatewayTrust(factory(trusted), trusted.size() + " trusted certificates");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("cannot trust these certificates: " + e.getMessage(), e);
+        }
     }
 
-    TrustManager[] managers() {
-        return managers;
+    /**
+     * Accepts any gateway certificate: --insecure against a remote target whose CA is not at hand, and the probes
+     * for which who answers is beside the point. The one trust-anything mode of the client.
+     */
+    public static GatewayTrust insecure() {
+        return new GatewayTrust(InsecureTrustManagerFactory.INSTANCE, "insecure (gateway certificate not checked)");
+    }
+
+    TrustManagerFactory factory() {
+        return factory;
     }
 
     @Override
@@ -61,40 +65,16 @@ public final class GatewayTrust {
         return description;
     }
 
-    private static final class AnyServer extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            throw new UnsupportedOperationException("client side only");
+    private static TrustManagerFactory factory(Collection<? extends Certificate> trusted)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        int i = 0;
+        for (Certificate c : trusted) {
+            store.setCertificateEntry("ca" + i++, c);
         }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // insecure on purpose: the user asked for it
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // insecure on purpose
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // insecure on purpose
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory;
     }
 }

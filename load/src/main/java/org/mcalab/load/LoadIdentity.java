@@ -1,10 +1,11 @@
 package org.mcalab.load;
 
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
+import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.ClientTls;
 import org.mcalab.fixtures.HeldCertificate;
 import org.mcalab.fixtures.LoadIdentities;
 import org.mcalab.fixtures.Manifest;
@@ -18,25 +19,20 @@ import org.mcalab.fixtures.TestPki;
  *
  * @param userPkcs7Base64 null in single-certificate mode
  */
-public record LoadIdentity(int index, PrivateKey machineKey, List<X509Certificate> machineChain, PrivateKey userKey,
-                           String userPkcs7Base64, KeyManagerFactory tlsKeys) {
+public record LoadIdentity(int index, ClientIdentity machine, PrivateKey userKey, String userPkcs7Base64,
+                           KeyManagerFactory tlsKeys) {
 
     public LoadIdentity {
-        Objects.requireNonNull(machineKey);
-        machineChain = List.copyOf(machineChain);
+        Objects.requireNonNull(machine);
         Objects.requireNonNull(tlsKeys);
     }
 
-    public X509Certificate machineCertificate() {
-        return machineChain.get(0);
-    }
-
     static LoadIdentity of(LoadIdentities.Pair pair, boolean withUser) {
-        HeldCertificate machine = pair.machine();
-        List<X509Certificate> chain = machine.chainWithoutRoot();
+        HeldCertificate held = pair.machine();
+        ClientIdentity machine = ClientIdentity.of(held.privateKey(), held.chainWithoutRoot());
         String p7 = withUser ? Pkcs7.wireBase64(Pkcs7.certsOnly(pair.user().chainWithoutRoot())) : null;
-        return new LoadIdentity(pair.index(), machine.privateKey(), chain, withUser ? pair.user().privateKey() : null, p7,
-                ForcedKeyManager.factory(machine.privateKey(), chain));
+        return new LoadIdentity(pair.index(), machine, withUser ? pair.user().privateKey() : null, p7,
+                ClientTls.keyManagerFactory(machine));
     }
 
     /**

@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -24,6 +23,9 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.ClientTls;
+import org.mcalab.client.GatewayTrust;
 
 /**
  * Opens a CSTP tunnel the way openconnect 9.01 does (docs/protocol.md §8.2): TLS to the gateway, {@code CONNECT
@@ -89,14 +91,10 @@ public final class TunnelClient {
     public static TunnelSession connect(Config config) throws TunnelException {
         SslContext tls;
         try {
-            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols("TLSv1.3", "TLSv1.2");
-            if (config.caBundle() != null) {
-                b.trustManager(config.caBundle());
-            }
-            if (config.clientKey() != null) {
-                b.keyManager(config.clientKey(), config.clientChain().toArray(new X509Certificate[0]));
-            }
-            tls = b.build();
+            GatewayTrust trust = GatewayTrust.caBundle(Objects.requireNonNull(config.caBundle(), "no CA bundle").toPath());
+            ClientIdentity identity = config.clientKey() == null ? ClientIdentity.none()
+                    : ClientIdentity.of(config.clientKey(), config.clientChain());
+            tls = ClientTls.of(trust, identity).nettyContext(SslProvider.JDK);
         } catch (Exception e) {
             throw new TunnelException("cannot set up TLS: " + e.getMessage(), e);
         }

@@ -151,7 +151,7 @@ public final class Attempt {
             return ClientIdentity.none();
         }
         transcript.certificate("TLS (" + c.identity().role().name().toLowerCase() + ", 1M)", c.certificate());
-        return ClientIdentity.of(c.privateKey(), c.chain());
+        return ClientIdentity.of(c);
     }
 
     ClientIdentity tlsIdentity() {

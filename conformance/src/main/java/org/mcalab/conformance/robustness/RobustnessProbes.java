@@ -10,8 +10,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.ClientTls;
 import org.mcalab.client.Connection;
 import org.mcalab.client.GatewayClient;
 import org.mcalab.conformance.mca.Attempt;
@@ -138,8 +134,7 @@ public final class RobustnessProbes {
     }
 
     private ClientIdentity identity() {
-        var c = credentials.get(TestPki.MACHINE);
-        return ClientIdentity.of(c.privateKey(), c.chain());
+        return ClientIdentity.of(credentials.get(TestPki.MACHINE));
     }
 
     private RobustnessSection.Probe xml(BadInput b) {
@@ -348,7 +343,7 @@ public final class RobustnessProbes {
                     break;
                 }
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             closed = true;
         }
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
@@ -381,26 +376,22 @@ public final class RobustnessProbes {
                 ok + " of " + attempts + " " + expected + (ok == attempts ? "" : "; last: " + last), ok == attempts);
     }
 
-    // ------------------------------------------------------------------ raw TLS (trust is beside the point here)
+    // ------------------------------------------------------------------ raw TLS, no client certificate
 
     private SSLSocket rawTls() throws IOException {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new AnyServer()}, null);
-            SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(target.url().getHost(), client.port());
-            s.setSoTimeout(20_000);
-            s.startHandshake();
-            return s;
-        } catch (GeneralSecurityException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        ClientTls tls = ClientTls.of(target.trust(), ClientIdentity.none());
+        SSLSocket s = (SSLSocket) tls.sslContext().getSocketFactory().createSocket(target.url().getHost(), client.port());
+        s.setEnabledProtocols(tls.protocols());
+        s.setSoTimeout(20_000);
+        s.startHandshake();
+        return s;
     }
 
-    private static byte[] clientHello() throws GeneralSecurityException, IOException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[] {new AnyServer()}, null);
-        SSLEngine engine = ctx.createSSLEngine();
+    private byte[] clientHello() throws IOException {
+        ClientTls tls = ClientTls.of(target.trust(), ClientIdentity.none());
+        SSLEngine engine = tls.sslContext().createSSLEngine();
         engine.setUseClientMode(true);
+        engine.setEnabledProtocols(tls.protocols());
         ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         engine.beginHandshake();
         engine.wrap(ByteBuffer.allocate(0), out);
@@ -425,22 +416,5 @@ public final class RobustnessProbes {
             return line.toString();
         }
         return line.toString();
-    }
-
-    private static final class AnyServer implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("client side only");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // abuse probes do not care who answers
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

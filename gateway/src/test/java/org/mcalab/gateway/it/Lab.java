@@ -6,16 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.ClientTls;
+import org.mcalab.client.GatewayTrust;
 import org.mcalab.fixtures.Credential;
 import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
@@ -117,30 +115,10 @@ public final class Lab {
     /** As {@link #tls(String)}, for one SSLContext protocol: "TLSv1.2" makes a client that offers TLS 1.2 at most. */
     public SSLContext tls(String clientCredential, String protocol) {
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            try (var in = Files.newInputStream(dir.resolve("ca-bundle.pem"))) {
-                int i = 0;
-                for (var c : cf.generateCertificates(in)) {
-                    trust.setCertificateEntry("ca" + i++, c);
-                }
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            KeyManagerFactory kmf = null;
-            if (clientCredential != null) {
-                Credential c = credential(clientCredential);
-                KeyStore keys = KeyStore.getInstance("PKCS12");
-                keys.load(null, null);
-                keys.setKeyEntry("client", c.privateKey(), new char[0], c.chain().toArray(new X509Certificate[0]));
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keys, new char[0]);
-            }
-            SSLContext ctx = SSLContext.getInstance(protocol);
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (Exception e) {
+            ClientTls tls = ClientTls.of(GatewayTrust.caBundle(dir.resolve("ca-bundle.pem")),
+                    clientCredential == null ? ClientIdentity.none() : ClientIdentity.of(credential(clientCredential)));
+            return (protocol.equals("TLS") ? tls : tls.upTo(protocol)).sslContext();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot build a TLS client context for " + clientCredential, e);
         }
     }

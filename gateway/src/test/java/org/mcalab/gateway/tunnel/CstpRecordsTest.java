@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,9 @@ import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mcalab.client.ClientIdentity;
+import org.mcalab.client.ClientTls;
+import org.mcalab.client.GatewayTrust;
 import org.mcalab.fixtures.HeldCertificate;
 import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Login;
@@ -95,8 +97,8 @@ class CstpRecordsTest {
                 "TLS_AES_256_GCM_SHA384", null, null, Optional.of(Duration.ofMinutes(30)))).session();
         SslContext server = SslContextBuilder.forServer(GATEWAY.privateKey(), GATEWAY.certificate())
                 .sslProvider(SslProvider.JDK).protocols(protocol).build();
-        SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.JDK).protocols(protocol)
-                .trustManager(InsecureTrustManagerFactory.INSTANCE).build();
+        SslContext client = ClientTls.of(GatewayTrust.certificates(List.of(GATEWAY.certificate())), ClientIdentity.none())
+                .upTo(protocol).nettyContext(SslProvider.JDK);
         EmbeddedChannel gateway = new EmbeddedChannel(server.newHandler(Unpooled.EMPTY_BUFFER.alloc()),
                 new ChannelInboundHandlerAdapter() {
                     @Override

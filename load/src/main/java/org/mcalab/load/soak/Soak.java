@@ -400,7 +400,7 @@ public final class Soak {
     }
 
     private static ClientIdentity identity(Credential c) {
-        return ClientIdentity.of(c.privateKey(), c.chain());
+        return ClientIdentity.of(c);
     }
 
     private void unexpected(String what) {
