@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.Ticker;
 import org.mcalab.gateway.tunnel.TunInsideNetwork;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.gateway.tunnel.tun.TunException;
 import picocli.CommandLine.Option;
 
@@ -58,6 +58,6 @@ final class InsideNetworkOptions {
 
     /** The tunnel service carrying packets to {@code tun}. */
     static CstpTunnelService tunnels(AsaConfig config, TunInsideNetwork tun) {
-        return CstpTunnelService.forConfig(config, tun, TunnelTiming.REAL, Clock.systemUTC());
+        return CstpTunnelService.forConfig(config, tun, Clock.systemUTC(), Ticker.SYSTEM);
     }
 }

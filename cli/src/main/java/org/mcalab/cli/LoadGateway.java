@@ -20,7 +20,6 @@ import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.gateway.tunnel.VirtualInsideNetwork;
 import org.mcalab.lab.CpuMeter;
 import org.mcalab.lab.HeapGauge;
@@ -62,7 +61,7 @@ final class LoadGateway implements LoadTarget {
         CstpTunnelService tunnels = null;
         try {
             AsaConfig config = lab.config(idle ? LOAD_POOL.then(IDLE_DPD) : LOAD_POOL);
-            tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+            tunnels = CstpTunnelService.forConfig(config, Clock.systemUTC());
             GatewayOptions options = GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .traceOut(null)

@@ -15,7 +15,6 @@ import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.RunningGateway;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.client.GatewayTrust;
 import org.mcalab.load.soak.SoakGateway;
 import org.mcalab.lab.Target;
@@ -49,7 +48,7 @@ final class SoakGatewayEmbedded implements SoakGateway, AutoCloseable {
         CstpTunnelService tunnels = null;
         try {
             AsaConfig config = lab.config(SOAK_POOL.then(MANY_LOGINS));
-            tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+            tunnels = CstpTunnelService.forConfig(config, Clock.systemUTC());
             RunningGateway gateway = Gateway.start(GatewayOptions.builder(config, lab.identity())
                     .listen(new InetSocketAddress("127.0.0.1", 0))
                     .traceOut(null)

@@ -61,7 +61,6 @@ import org.mcalab.gateway.pki.TrustpointCa;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.TraceLog;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 
 /**
  * Starts the reference gateway: the only place that assembles Netty bootstraps and pipelines, and that
@@ -111,7 +110,7 @@ public final class Gateway {
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("mcalab-io", true));
         AtomicLong connectionIds = new AtomicLong();
         boolean ownTunnels = o.tunnelService() == TunnelService.UNAVAILABLE;
-        TunnelService tunnels = ownTunnels ? CstpTunnelService.forConfig(config, TunnelTiming.REAL, o.clock()) : o.tunnelService();
+        TunnelService tunnels = ownTunnels ? CstpTunnelService.forConfig(config, o.clock()) : o.tunnelService();
         if (tunnels instanceof CstpTunnelService cstp) {
             if (!o.dtls()) {
                 cstp.dtls(DtlsEndpoint.disabled());

@@ -34,7 +34,6 @@ import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.dtls.DtlsEndpoint;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.reports.model.TraceLine;
 import org.mcalab.client.ClientIdentity;
@@ -176,7 +175,7 @@ class CstpProbeTest {
 
     @Test
     void aGatewayWithoutDtlsFailsTheFallbackCheck() throws Exception {
-        CstpTunnelService noDtls = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC())
+        CstpTunnelService noDtls = CstpTunnelService.forConfig(config, Clock.systemUTC())
                 .dtls(DtlsEndpoint.disabled());
         try (RunningGateway cstpOnly = Gateway.start(options().tunnelService(noDtls).build())) {
             TunnelProbe.Outcome o = run(target(cstpOnly, new Sessions(cstpOnly, UnaryOperator.identity())), "dtls-fallback");

@@ -83,7 +83,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
         // a TCP burst from a TUN inside host (45 packets) overflowed it and iperf3 through openconnect lost 20,000
         // segments in 8 s (119 Mbit/s down). 2 MiB absorbs a window's burst: 201 Mbit/s, 2,500 retransmits.
         channel.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024));
-        lastReceivedNanos = System.nanoTime();
+        lastReceivedNanos = service.nanoTime();
         port = service.inside().attach(owner.address, this::toClient);
         dtls.attach(this::fromDtls);
         if (dpdNanos > 0) {
@@ -129,7 +129,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (framesThisRead) {
             framesThisRead = false;
-            long now = System.nanoTime();
+            long now = service.nanoTime();
             lastReceivedNanos = now;
             if (dataThisRead) {
                 dataThisRead = false;
@@ -165,7 +165,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
 
     /** DATA that arrived on DTLS: the same path into the inside network; DTLS counts it on its own row. */
     private String fromDtls(ByteBuf packet) {
-        owner.lastDataNanos = System.nanoTime();
+        owner.lastDataNanos = service.nanoTime();
         return port.send(packet);
     }
 
@@ -192,11 +192,11 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (dtls.sendToClient(packet)) {
-            owner.lastDataNanos = System.nanoTime();
+            owner.lastDataNanos = service.nanoTime();
             return;
         }
         counters.sent(packet.readableBytes());
-        owner.lastDataNanos = System.nanoTime();
+        owner.lastDataNanos = service.nanoTime();
         if (ch.eventLoop().inEventLoop()) {
             writeData(ch, packet);
             return;
@@ -284,7 +284,7 @@ final class CstpTunnelHandler extends ChannelInboundHandlerAdapter {
 
     /** Gateway-side DPD: ask a silent client, give up after three intervals without any frame. */
     private void checkLiveness() {
-        long now = System.nanoTime();
+        long now = service.nanoTime();
         long silent = now - lastReceivedNanos;
         if (silent >= 3 * dpdNanos) {
             LOG.info("session {} tunnel {}: no answer to DPD for {} ms; closing the tunnel", owner.session.index(),

@@ -58,12 +58,14 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     static final int FRAME_SLACK = 256;
     private static final List<String> HTTP_HANDLERS = List.of(Gateway.PIPELINE_HTTP_CODEC, Gateway.PIPELINE_TIMEOUTS,
             Gateway.PIPELINE_AGGREGATOR, Gateway.PIPELINE_HTTP);
+    /** How often sessions are checked for the idle and session timeouts. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private final Function<Session, Optional<TunnelSettings>> settings;
     private volatile SessionDb sessions;
     private final InsideNetwork inside;
-    private final TunnelTiming timing;
     private final Clock clock;
+    private final Ticker ticker;
     /** DTLS beside CSTP (gateway/dtls); on by default, UDP on the HTTPS port. */
     private volatile org.mcalab.gateway.dtls.DtlsEndpoint dtls = org.mcalab.gateway.dtls.DtlsEndpoint.sameAsHttps(
             org.mcalab.gateway.trace.Trace.NONE);
@@ -73,19 +75,24 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     private ScheduledExecutorService ownSweeper;
     private java.util.concurrent.ScheduledFuture<?> sweeping;
 
-    /** Not usable until {@link #attach} gives it the session database. */
+    /**
+     * Not usable until {@link #attach} gives it the session database. {@code clock} dates the tunnel rows and runs the
+     * session timeout (from the login time the session database took from the same clock); {@code ticker} measures
+     * silence for the idle timeout and gateway DPD.
+     */
     public CstpTunnelService(Function<Session, Optional<TunnelSettings>> settings, InsideNetwork inside,
-                             TunnelTiming timing, Clock clock) {
+                             Clock clock, Ticker ticker) {
         this.settings = settings;
         this.inside = inside;
-        this.timing = timing;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     /**
      * Binds the service to the gateway's session database (done once by {@code Gateway.start}): tunnels
-     * close when their session ends, and the idle/session-timeout sweep runs on {@code scheduler} (the
-     * gateway passes one of its event loops, so the sweep stops with them).
+     * close when their session ends, and the idle/session-timeout sweep runs every {@link #SWEEP_EVERY} on
+     * {@code scheduler} (the gateway passes one of its event loops, so the sweep stops with them; tests an
+     * {@code EmbeddedChannel}'s, whose time they advance).
      */
     public synchronized CstpTunnelService attach(SessionDb sessionDb, ScheduledExecutorService scheduler) {
         if (sessions != null) {
@@ -93,7 +100,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         }
         sessions = sessionDb;
         sessionDb.onEnd(this::sessionEnded);
-        long sweep = timing.sweep().toNanos();
+        long sweep = SWEEP_EVERY.toNanos();
         sweeping = scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
         return this;
     }
@@ -108,15 +115,23 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         return attach(sessionDb, ownSweeper);
     }
 
-    /** The usual wiring: settings from the config, a {@link VirtualInsideNetwork} hosting the split-include networks. */
-    public static CstpTunnelService forConfig(AsaConfig config, TunnelTiming timing, Clock clock) {
-        return forConfig(config, new VirtualInsideNetwork(TunnelSettings.hostedNetworks(config)), timing, clock);
+    /**
+     * The usual wiring: settings from the config, a {@link VirtualInsideNetwork} hosting the split-include networks,
+     * silence measured by {@link Ticker#SYSTEM}.
+     */
+    public static CstpTunnelService forConfig(AsaConfig config, Clock clock) {
+        return forConfig(config, clock, Ticker.SYSTEM);
+    }
+
+    /** {@link #forConfig(AsaConfig, Clock)} on a ticker of the caller's (a test's, which it advances). */
+    public static CstpTunnelService forConfig(AsaConfig config, Clock clock, Ticker ticker) {
+        return forConfig(config, new VirtualInsideNetwork(TunnelSettings.hostedNetworks(config)), clock, ticker);
     }
 
     /** Settings from the config, packets to {@code inside} (e.g. a {@link TunInsideNetwork}). */
-    public static CstpTunnelService forConfig(AsaConfig config, InsideNetwork inside, TunnelTiming timing, Clock clock) {
+    public static CstpTunnelService forConfig(AsaConfig config, InsideNetwork inside, Clock clock, Ticker ticker) {
         return new CstpTunnelService(s -> TunnelSettings.resolve(config, s.login().tunnelGroup(), s.login().groupPolicy()),
-                inside, timing, clock);
+                inside, clock, ticker);
     }
 
     @Override
@@ -136,6 +151,11 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
 
     public InsideNetwork inside() {
         return inside;
+    }
+
+    /** A reading of the service's {@link Ticker}, for its tunnels. */
+    long nanoTime() {
+        return ticker.nanoTime();
     }
 
     /** Frames refused as malformed since start (MCA-ROB-2), over all tunnels. */
@@ -191,7 +211,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
 
         TunnelRow row = tunnelRow(channel, connection);
         session.addTunnel(row);
-        Duration dpd = s.policy().anyconnect().dpdGateway().filter(d -> !d.isZero()).map(timing::scaleDpd).orElse(null);
+        Duration dpd = s.policy().anyconnect().dpdGateway().filter(d -> !d.isZero()).orElse(null);
         CstpTunnelHandler handler = new CstpTunnelHandler(this, owner, row, dpd, dtlsLink);
         owner.live.add(handler);
 
@@ -229,7 +249,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
         String key = Integer.toString(session.index());
         Inet4Address address = addresses.allocate(key);
         session.assignIp(address);
-        SessionTunnels owner = new SessionTunnels(session, addresses, address, s, System.nanoTime());
+        SessionTunnels owner = new SessionTunnels(session, addresses, address, s, ticker.nanoTime());
         bySession.put(session.index(), owner);
         if (!session.active()) {
             // ended while we leased (admin logoff racing the CONNECT): give the address back at once
@@ -336,11 +356,11 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
 
     /**
      * Idle and session timeouts, for sessions with tunnel state and for those that never connected; also copies data
-     * activity into the session's "Inactivity". Runs every {@code timing.sweep()}.
+     * activity into the session's "Inactivity". Runs every {@link #SWEEP_EVERY}.
      */
     void sweep() {
         try {
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             Instant wall = clock.instant();
             for (SessionTunnels owner : bySession.values()) {
                 long last = owner.lastDataNanos;
@@ -349,14 +369,14 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
                     owner.session.touch(wall.minusNanos(now - last));
                 }
                 var policy = owner.settings.policy();
-                Optional<Duration> idle = policy.idleTimeout().map(timing::scaleMinutes);
+                Optional<Duration> idle = policy.idleTimeout();
                 if (idle.isPresent() && now - last >= idle.get().toNanos()) {
                     LOG.info("session {}: idle for {}; logging off", owner.session.index(), idle.get());
                     sessions.end(owner.session.index(), "Idle Timeout");
                     release(owner);
                     continue;
                 }
-                Optional<Duration> max = policy.sessionTimeout().map(timing::scaleMinutes);
+                Optional<Duration> max = policy.sessionTimeout();
                 if (max.isPresent() && Duration.between(owner.session.loginTime(), wall).compareTo(max.get()) >= 0) {
                     LOG.info("session {}: session timeout {} reached; logging off", owner.session.index(), max.get());
                     sessions.end(owner.session.index(), "Max time exceeded");
@@ -381,13 +401,13 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
                 continue; // a CONNECT leased state for it: the loop above owns it
             }
             Optional<org.mcalab.gateway.config.GroupPolicy> policy = settings.apply(s).map(TunnelSettings::policy);
-            Optional<Duration> idle = policy.map(p -> p.idleTimeout()).orElse(s.login().idleTimeout()).map(timing::scaleMinutes);
+            Optional<Duration> idle = policy.map(p -> p.idleTimeout()).orElse(s.login().idleTimeout());
             if (idle.isPresent() && Duration.between(s.lastActivity(), wall).compareTo(idle.get()) >= 0) {
                 LOG.info("session {}: no tunnel and idle for {}; logging off", s.index(), idle.get());
                 sessions.end(s.index(), "Idle Timeout");
                 continue;
             }
-            Optional<Duration> max = policy.flatMap(p -> p.sessionTimeout()).map(timing::scaleMinutes);
+            Optional<Duration> max = policy.flatMap(p -> p.sessionTimeout());
             if (max.isPresent() && Duration.between(s.loginTime(), wall).compareTo(max.get()) >= 0) {
                 LOG.info("session {}: no tunnel and session timeout {} reached; logging off", s.index(), max.get());
                 sessions.end(s.index(), "Max time exceeded");

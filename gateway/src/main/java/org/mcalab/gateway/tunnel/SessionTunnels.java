@@ -15,7 +15,7 @@ final class SessionTunnels {
     final Inet4Address address;
     final TunnelSettings settings;
     final Set<CstpTunnelHandler> live = new CopyOnWriteArraySet<>();
-    /** System.nanoTime() of the last DATA packet either way; volatile so the sweeper sees it. */
+    /** {@link Ticker} reading of the last DATA packet either way; volatile so the sweeper sees it. */
     volatile long lastDataNanos;
     /** What {@link #lastDataNanos} was when the sweeper last copied it into the session's last activity. */
     long touchedNanos;

@@ -39,7 +39,6 @@ import org.mcalab.gateway.pki.HttpCrlCache;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthParser;
 
@@ -94,7 +93,7 @@ class FaultsTest {
         String asa = Files.readString(lab.file("asa.cfg"));
         assertThat(asa).contains(SEED_POOL);
         AsaConfig config = AsaConfigParser.parse(asa.replace(SEED_POOL, ONE_ADDRESS_POOL));
-        CstpTunnelService tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+        CstpTunnelService tunnels = CstpTunnelService.forConfig(config, Clock.systemUTC());
         try (RunningGateway g = Gateway.start(GatewayOptions.builder(config, lab.identity())
                 .listen(new java.net.InetSocketAddress("127.0.0.1", 0)).traceOut(null).tunnelService(tunnels).build())) {
             McaLogin mca = new McaLogin(lab, g.port());

@@ -46,7 +46,7 @@ class CstpRecordsTest {
     private static final HeldCertificate GATEWAY = HeldCertificate.builder().subject("cn=gateway.test").ec("secp256r1").build();
 
     private final SessionDb sessions = new SessionDb(Clock.systemUTC(), new SecureRandom(), "7f000001");
-    private final CstpTunnelService service = CstpTunnelService.forConfig(SeedConfig.seed(), TunnelTiming.REAL,
+    private final CstpTunnelService service = CstpTunnelService.forConfig(SeedConfig.seed(),
             Clock.systemUTC()).attach(sessions);
 
     @AfterEach

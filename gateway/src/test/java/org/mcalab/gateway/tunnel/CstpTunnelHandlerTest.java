@@ -12,8 +12,8 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -25,15 +25,25 @@ import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.session.TunnelRow;
 
-/** The CSTP side of one tunnel, driven frame by frame on an EmbeddedChannel. */
+/**
+ * The CSTP side of one tunnel, driven frame by frame on an EmbeddedChannel. Time moves only when a test calls
+ * {@link #advance}: the gateway clock and ticker, and the event loops that run the DPD and sweep timers, all at once.
+ */
 class CstpTunnelHandlerTest {
     private static final byte[] BYE = HexFormat.of().parseHex("5354460100120500b041626f727465642062792063616c6c6572");
+    private static final byte[] DPD_REQUEST = {'S', 'T', 'F', 1, 0, 0, 3, 0};
+    private static final byte[] DISCONNECT = {'S', 'T', 'F', 1, 0, 0, 5, 0};
 
-    private final SessionDb sessions = new SessionDb(Clock.systemUTC(), new SecureRandom(), "7f000001");
-    private CstpTunnelService service = service(SeedConfig.seed(), TunnelTiming.REAL);
+    private final ManualTime time = new ManualTime();
+    private final SessionDb sessions = new SessionDb(time.clock, new SecureRandom(), "7f000001");
+    private CstpTunnelService service = service(SeedConfig.seed());
 
-    private CstpTunnelService service(AsaConfig config, TunnelTiming timing) {
-        return CstpTunnelService.forConfig(config, timing, Clock.systemUTC()).attach(sessions);
+    private CstpTunnelService service(AsaConfig config) {
+        return time.attach(CstpTunnelService.forConfig(config, time.clock, time.ticker), sessions);
+    }
+
+    private void advance(Duration d) {
+        time.advance(d);
     }
 
     @AfterEach
@@ -54,7 +64,8 @@ class CstpTunnelHandlerTest {
     /** A channel on which CONNECT for {@code session} has just been answered; returns it with the response head read. */
     private EmbeddedChannel connect(Session session, String[] head) {
         HttpHeaders headers = new DefaultHttpHeaders().add("X-CSTP-MTU", "1390").add("X-CSTP-Base-MTU", "1500");
-        EmbeddedChannel ch = new EmbeddedChannel(new ChannelInboundHandlerAdapter() {
+        EmbeddedChannel ch = time.channel(); // frozen before the tunnel handler schedules its DPD timer on it
+        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 ((ByteBuf) msg).release();
@@ -207,14 +218,14 @@ class CstpTunnelHandlerTest {
         EmbeddedChannel ch = connect(s, new String[1]);
         sessions.end(s.index(), "Administrator Reset");
         ch.runPendingTasks();
-        assertThat(out(ch)).isEqualTo(new byte[] {'S', 'T', 'F', 1, 0, 0, 5, 0});
+        assertThat(out(ch)).isEqualTo(DISCONNECT);
         assertThat(ch.isActive()).isFalse();
     }
 
     @Test
     void exceedingSimultaneousLoginsLogsOffTheOldestSession() {
         service.close();
-        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-simultaneous-logins 1"), TunnelTiming.REAL);
+        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-simultaneous-logins 1"));
         Session old = login("same");
         EmbeddedChannel first = connect(old, new String[1]);
         Session newer = login("same");
@@ -228,7 +239,7 @@ class CstpTunnelHandlerTest {
     @Test
     void poolExhaustionIs503WithTheReason() {
         service.close();
-        service = service(SeedConfig.with("192.168.100.1-192.168.100.1"), TunnelTiming.REAL);
+        service = service(SeedConfig.with("192.168.100.1-192.168.100.1"));
         connect(login("a"), new String[1]);
         String[] head = new String[1];
         EmbeddedChannel ch = connect(login("b"), head);
@@ -237,21 +248,20 @@ class CstpTunnelHandlerTest {
     }
 
     @Test
-    void idleTimeoutEndsASilentSessionAndFreesItsAddress() throws Exception {
+    void idleTimeoutEndsASilentSessionAndFreesItsAddress() {
         service.close();
-        // one configured minute lasts 500 ms here; the test sweeps itself (EmbeddedChannel is single-threaded)
-        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-idle-timeout 1"),
-                new TunnelTiming(Duration.ofMillis(500), Duration.ofHours(1), 1));
+        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-idle-timeout 1"));
         Session s = login("u");
         EmbeddedChannel ch = connect(s, new String[1]);
-        service.sweep();
-        assertThat(s.active()).as("not idle yet").isTrue();
-        Thread.sleep(600);
-        service.sweep();
+        ch.writeInbound(frame(7, new byte[0])); // a keepalive is not data: it does not hold the session
+        advance(Duration.ofSeconds(59));
+        assertThat(s.active()).as("idle for 0:59 of 1:00").isTrue();
+        assertThat(out(ch)).as("the tunnel is silent too: DPD asks").isEqualTo(DPD_REQUEST);
+        advance(Duration.ofSeconds(1));
         assertThat(s.active()).isFalse();
         assertThat(s.endReason()).contains("Idle Timeout");
         ch.runPendingTasks();
-        assertThat(out(ch)).isEqualTo(new byte[] {'S', 'T', 'F', 1, 0, 0, 5, 0});
+        assertThat(out(ch)).isEqualTo(DISCONNECT);
         assertThat(ch.isActive()).isFalse();
         Session next = login("v");
         connect(next, new String[1]);
@@ -259,41 +269,79 @@ class CstpTunnelHandlerTest {
     }
 
     @Test
-    void dataKeepsASessionFromIdlingOut() throws Exception {
+    void dataKeepsASessionFromIdlingOutAndIsItsLastActivity() {
         service.close();
-        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-idle-timeout 1"),
-                new TunnelTiming(Duration.ofMillis(200), Duration.ofHours(1), 1));
+        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-idle-timeout 1"));
         Session s = login("u");
         EmbeddedChannel ch = connect(s, new String[1]);
+        Instant lastData = null;
         for (int i = 0; i < 5; i++) {
-            Thread.sleep(60);
+            advance(Duration.ofSeconds(50));
             ch.writeInbound(frame(0, TestPackets.udp("192.168.100.1", "192.168.1.1", 1, 9, new byte[4])));
-            service.sweep();
+            lastData = time.clock.instant();
         }
-        assertThat(s.active()).isTrue();
-        assertThat(java.time.Duration.between(s.lastActivity(), java.time.Instant.now())).isLessThan(Duration.ofMillis(200));
+        advance(Duration.ofSeconds(50));
+        assertThat(s.active()).as("5:00 in, never 1:00 without data").isTrue();
+        assertThat(s.lastActivity()).isEqualTo(lastData);
+        advance(Duration.ofSeconds(10));
+        assertThat(s.endReason()).contains("Idle Timeout");
     }
 
     @Test
-    void gatewaySendsDpdToASilentClientAndGivesUpLater() throws Exception {
+    void sessionTimeoutEndsATunnelThatCarriesData() {
         service.close();
-        // DPD 30 s scaled down 1000x: 30 ms
-        service = service(SeedConfig.seed(), new TunnelTiming(Duration.ofMinutes(1), Duration.ofSeconds(1), 1000));
+        service = service(SeedConfig.with("192.168.100.1-192.168.100.254", " vpn-session-timeout 2"));
         Session s = login("u");
         EmbeddedChannel ch = connect(s, new String[1]);
-        byte[] dpd = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (ch.isActive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            ch.runScheduledPendingTasks();
-            byte[] o = out(ch);
-            if (o != null && dpd == null) {
-                dpd = o;
-            }
+        for (int i = 0; i < 11; i++) {
+            ch.writeInbound(frame(0, TestPackets.udp("192.168.100.1", "192.168.1.1", 1, 9, new byte[4])));
+            advance(Duration.ofSeconds(10));
         }
-        assertThat(dpd).isEqualTo(new byte[] {'S', 'T', 'F', 1, 0, 0, 3, 0});
+        assertThat(s.active()).as("1:50 of 2:00").isTrue();
+        advance(Duration.ofSeconds(10));
+        assertThat(s.endReason()).contains("Max time exceeded");
+        ch.runPendingTasks();
+        assertThat(out(ch)).isEqualTo(DISCONNECT);
+    }
+
+    @Test
+    void gatewaySendsDpdToASilentClientAndGivesUpAfterThreeIntervals() {
+        // the seed sets no dpd-interval: the ASA's 30 s, checked every 7.5 s
+        Session s = login("u");
+        EmbeddedChannel ch = connect(s, new String[1]);
+        Duration tick = Duration.ofMillis(7500);
+        for (int i = 0; i < 3; i++) {
+            advance(tick);
+            assertThat(out(ch)).as("silent for less than 30 s").isNull();
+        }
+        advance(tick);
+        assertThat(out(ch)).as("asked after 30 s").isEqualTo(DPD_REQUEST);
+        advance(tick);
+        assertThat(out(ch)).as("not asked again within half an interval").isNull();
+        advance(tick);
+        assertThat(out(ch)).as("asked again after 15 s").isEqualTo(DPD_REQUEST);
+        for (int i = 0; i < 5; i++) {
+            advance(tick);
+            out(ch);
+        }
+        assertThat(ch.isActive()).as("82.5 s silent").isTrue();
+        advance(tick);
         assertThat(ch.isActive()).as("closed after three silent DPD intervals").isFalse();
         assertThat(s.active()).as("a dead tunnel only detaches").isTrue();
+    }
+
+    @Test
+    void aClientThatAnswersDpdKeepsItsTunnel() {
+        EmbeddedChannel ch = connect(login("u"), new String[1]);
+        for (int i = 0; i < 20; i++) {
+            advance(Duration.ofMillis(7500));
+            byte[] asked = out(ch);
+            if (asked != null) {
+                assertThat(asked).isEqualTo(DPD_REQUEST);
+                ch.writeInbound(frame(4, new byte[0]));
+            }
+        }
+        assertThat(ch.isActive()).as("150 s, every DPD answered").isTrue();
     }
 
     private String tokenOf(Session s) {

@@ -10,11 +10,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mcalab.fixtures.LabClock;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.session.AuthMode;
 import org.mcalab.gateway.session.Login;
@@ -26,11 +24,9 @@ import org.mcalab.gateway.session.SessionDb;
  * {@code vpn-session-timeout}) on the gateway clock, so an abandoned login does not keep a usable cookie forever.
  */
 class UntunnelledSessionSweepTest {
-    /** Real-length minutes: the clock is moved by hand, nothing sleeps. */
-    private static final TunnelTiming MINUTES = new TunnelTiming(Duration.ofMinutes(1), Duration.ofHours(1), 1);
-
-    private final LabClock clock = new LabClock(Instant.parse("2026-11-28T08:00:00Z"));
-    private final SessionDb sessions = new SessionDb(clock, new SecureRandom(), "7f000001");
+    /** Real-length minutes: time is moved by hand (and the sweep runs as it came due), nothing sleeps. */
+    private final ManualTime time = new ManualTime();
+    private final SessionDb sessions = new SessionDb(time.clock, new SecureRandom(), "7f000001");
     private CstpTunnelService service;
 
     @AfterEach
@@ -42,7 +38,7 @@ class UntunnelledSessionSweepTest {
 
     private void start(String... policyLines) {
         AsaConfig config = SeedConfig.with("192.168.100.1-192.168.100.254", policyLines);
-        service = CstpTunnelService.forConfig(config, MINUTES, clock).attach(sessions);
+        service = time.attach(CstpTunnelService.forConfig(config, time.clock, time.ticker), sessions);
     }
 
     private SessionDb.Opened login(String user) {
@@ -55,12 +51,10 @@ class UntunnelledSessionSweepTest {
     void aSessionThatNeverConnectsIdlesOutAndItsCookieDies() {
         start(" vpn-idle-timeout 2");
         SessionDb.Opened opened = login("u");
-        clock.advance(Duration.ofSeconds(119));
-        service.sweep();
+        time.advance(Duration.ofSeconds(119));
         assertThat(opened.session().active()).as("idle for 1:59 of 2:00").isTrue();
 
-        clock.advance(Duration.ofSeconds(1));
-        service.sweep();
+        time.advance(Duration.ofSeconds(1));
         assertThat(opened.session().active()).isFalse();
         assertThat(opened.session().endReason()).contains("Idle Timeout");
         assertThat(sessions.findActive(opened.token())).as("the cookie no longer opens a tunnel").isEmpty();
@@ -71,8 +65,7 @@ class UntunnelledSessionSweepTest {
         // the login copied 1 minute; the policy says none: the sweep reads the policy, as it does for tunnels
         start(" vpn-idle-timeout none");
         SessionDb.Opened opened = login("u");
-        clock.advance(Duration.ofHours(10));
-        service.sweep();
+        time.advance(Duration.ofHours(10));
         assertThat(opened.session().active()).isTrue();
     }
 
@@ -80,11 +73,9 @@ class UntunnelledSessionSweepTest {
     void theSessionTimeoutAppliesWithoutATunnelToo() {
         start(" vpn-idle-timeout none", " vpn-session-timeout 5");
         SessionDb.Opened opened = login("u");
-        clock.advance(Duration.ofMinutes(4));
-        service.sweep();
+        time.advance(Duration.ofMinutes(4));
         assertThat(opened.session().active()).isTrue();
-        clock.advance(Duration.ofMinutes(1));
-        service.sweep();
+        time.advance(Duration.ofMinutes(1));
         assertThat(opened.session().endReason()).contains("Max time exceeded");
     }
 
@@ -94,9 +85,12 @@ class UntunnelledSessionSweepTest {
         SessionDb.Opened abandoned = login("u");
         SessionDb.Opened connected = login("v");
         EmbeddedChannel tunnel = connect(connected.session());
-        // the gateway clock runs ahead; the connected session's idle time is its data activity, which is fresh
-        clock.advance(Duration.ofMinutes(3));
-        service.sweep();
+        // the connected session's idle time runs from its data (a packet a minute), the abandoned one's from its login
+        byte[] packet = TestPackets.udp("192.168.100.1", "192.168.1.1", 1, 9, new byte[0]);
+        for (int minute = 0; minute < 3; minute++) {
+            time.advance(Duration.ofMinutes(1));
+            tunnel.writeInbound(Unpooled.wrappedBuffer(new byte[] {'S', 'T', 'F', 1, 0, (byte) packet.length, 0, 0}, packet));
+        }
         assertThat(abandoned.session().active()).isFalse();
         assertThat(connected.session().active()).isTrue();
         assertThat(tunnel.isActive()).isTrue();
@@ -105,7 +99,8 @@ class UntunnelledSessionSweepTest {
     }
 
     private EmbeddedChannel connect(Session session) {
-        EmbeddedChannel ch = new EmbeddedChannel(new ChannelInboundHandlerAdapter() {
+        EmbeddedChannel ch = time.channel();
+        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 ((ByteBuf) msg).release();

@@ -19,7 +19,6 @@ import org.mcalab.gateway.ServerIdentity;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 import org.mcalab.client.GatewayTrust;
 import org.mcalab.lab.ConfigEdit;
 import org.mcalab.lab.Target;
@@ -52,7 +51,7 @@ final class EmbeddedLab implements AutoCloseable, SoakGateway {
                 pki.path(pki.identity(TestPki.GATEWAY).key()));
         // A small pool, so an address that is never given back shows at once (the soak leases all of it at the end).
         AsaConfig config = SMALL_POOL.then(MANY_LOGINS).apply(AsaConfigParser.parse(pki.asaConfig()));
-        CstpTunnelService tunnels = CstpTunnelService.forConfig(config, TunnelTiming.REAL, Clock.systemUTC());
+        CstpTunnelService tunnels = CstpTunnelService.forConfig(config, Clock.systemUTC());
         GatewayOptions.Builder options = GatewayOptions.builder(config, identity)
                 .listen(new InetSocketAddress("127.0.0.1", 0)).traceOut(null).traceCapacity(500).tunnelService(tunnels);
         return new EmbeddedLab(pki, Gateway.start(tweak.apply(options).build()), crls, tunnels);

@@ -33,7 +33,6 @@ import org.mcalab.gateway.session.SessionView;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.trace.Trace;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 
 /**
  * The real openconnect 9.01 client, WITHOUT {@code --no-dtls}, against the gateway (MCA login, CONNECT, DTLS): the
@@ -71,7 +70,7 @@ class OpenconnectDtlsTest {
     }
 
     private CstpTunnelService start(DtlsEndpoint endpoint, TlsEngine engine) throws Exception {
-        CstpTunnelService tunnels = CstpTunnelService.forConfig(lab.config(), TunnelTiming.REAL, Clock.systemUTC())
+        CstpTunnelService tunnels = CstpTunnelService.forConfig(lab.config(), Clock.systemUTC())
                 .dtls(endpoint);
         gateway = Gateway.start(lab.options().tunnelService(tunnels).tlsEngine(engine).build());
         return tunnels;

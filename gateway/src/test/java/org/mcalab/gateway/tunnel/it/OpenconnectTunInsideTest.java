@@ -26,8 +26,8 @@ import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.Ticker;
 import org.mcalab.gateway.tunnel.TunInsideNetwork;
-import org.mcalab.gateway.tunnel.TunnelTiming;
 
 /**
  * The real openconnect with a real tun device, through the gateway's TUN inside network, to a real kernel behind
@@ -78,7 +78,7 @@ class OpenconnectTunInsideTest {
         lab = Lab.shared();
         inside = TunInsideNetwork.open("mcagw%d", TunInsideNetwork.setupFor(lab.config(), Optional.of(INSIDE_NS), 1400));
         gateway = Gateway.start(lab.options()
-                .tunnelService(CstpTunnelService.forConfig(lab.config(), inside, TunnelTiming.REAL, Clock.systemUTC()))
+                .tunnelService(CstpTunnelService.forConfig(lab.config(), inside, Clock.systemUTC(), Ticker.SYSTEM))
                 .build());
         work = Files.createTempDirectory("oc-tun");
         Path script = work.resolve("netns-tun.sh");
