@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.mcalab.fixtures.Credential;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ClientMessages;
@@ -31,7 +30,7 @@ public final class Attempt {
     private final Profile profile;
     private final String path;
     private final String groupSelect;
-    private final Map<String, String> params;
+    private final Params params;
     private final List<String> tlsNames;
     private final List<String> xmlNames;
     private final List<String> extraNames;
@@ -50,14 +49,14 @@ public final class Attempt {
     public record IssuedSession(ClientIdentity identity, String token) {}
 
     public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
-                   Map<String, String> params, List<String> tlsNames, List<String> xmlNames, List<String> extraNames,
+                   Params params, List<String> tlsNames, List<String> xmlNames, List<String> extraNames,
                    boolean slow) {
         this(client, target, credentials, profile, path, null, params, tlsNames, xmlNames, extraNames, slow);
     }
 
     /** @param groupSelect the {@code <group-select>} every init carries (openconnect's --authgroup), or null */
     public Attempt(GatewayClient client, Target target, CredentialStore credentials, Profile profile, String path,
-                   String groupSelect, Map<String, String> params, List<String> tlsNames, List<String> xmlNames,
+                   String groupSelect, Params params, List<String> tlsNames, List<String> xmlNames,
                    List<String> extraNames, boolean slow) {
         this.client = client;
         this.target = target;
@@ -65,7 +64,7 @@ public final class Attempt {
         this.profile = profile;
         this.path = path;
         this.groupSelect = groupSelect;
-        this.params = Map.copyOf(params);
+        this.params = params;
         this.tlsNames = List.copyOf(tlsNames);
         this.xmlNames = List.copyOf(xmlNames);
         this.extraNames = List.copyOf(extraNames);
@@ -106,8 +105,9 @@ public final class Attempt {
         return groupSelect;
     }
 
-    String param(String name, String fallback) {
-        return params.getOrDefault(name, fallback);
+    /** The scenario's value of {@code param}, or its declared default. */
+    <T> T param(Param<T> param) {
+        return params.get(param);
     }
 
     List<String> tlsNames() {

@@ -38,7 +38,7 @@ final class Flows {
         return switch (a.profile()) {
             case WINDOWS, LINUX -> mca(a, a.profile().clientInfo(), Tweak.NONE);
             case SINGLE_CERT -> certificate(a);
-            case PASSWORD -> password(a, a.param("username", "alice"), a.param("password", "mcalab-alice"));
+            case PASSWORD -> password(a, a.param(ClientParams.USERNAME), a.param(ClientParams.PASSWORD));
         };
     }
 
@@ -49,7 +49,7 @@ final class Flows {
     /** init on one connection, answer on a fresh one (openconnect with -c), as the profile's client. */
     static Observation mca(Attempt a, ClientInfo info, Credential tls, Credential xml, Tweak tweak) throws IOException {
         ClientIdentity identity = a.identity(tls);
-        Challenge challenge = a.init(identity, info, a.param("group-select", null), false);
+        Challenge challenge = a.init(identity, info, a.param(ClientParams.GROUP_SELECT), false);
         return answer(a, identity, info, challenge, xml, tweak);
     }
 
@@ -78,7 +78,7 @@ final class Flows {
 
     /** The legacy certificate group: one TLS certificate, no multi-cert capability; expects complete right away. */
     static Observation certificate(Attempt a) throws IOException {
-        Challenge challenge = a.init(a.tlsIdentity(), a.profile().clientInfo(), a.param("group-select", null), false);
+        Challenge challenge = a.init(a.tlsIdentity(), a.profile().clientInfo(), a.param(ClientParams.GROUP_SELECT), false);
         return Observation.of(challenge.response());
     }
 
@@ -89,7 +89,7 @@ final class Flows {
     static Observation password(Attempt a, String username, String password) throws IOException {
         ClientInfo info = a.profile().clientInfo();
         ClientIdentity identity = a.tlsIdentity();
-        Challenge challenge = a.init(identity, info, a.param("group-select", null), false);
+        Challenge challenge = a.init(identity, info, a.param(ClientParams.GROUP_SELECT), false);
         ConfigAuth doc = challenge.doc();
         if (challenge.response().status() == 200 && doc != null && doc.formInputs().contains("password")) {
             byte[] reply = ClientMessages.passwordReply(info, doc.opaqueXml(), username, password, null);
@@ -133,7 +133,7 @@ final class Flows {
             return v;
         }
         String expectedUser = tls == null ? null : commonName(tls.certificate());
-        String expectedGroup = a.param("tunnel-group", "ANYCONNECT-MCA");
+        String expectedGroup = a.param(ClientParams.TUNNEL_GROUP);
         SessionView s = session.get();
         a.transcript().note("session: username=" + s.username() + ", tunnel-group=" + s.tunnelGroup()
                 + ", group-policy=" + s.groupPolicy() + ", address=" + s.assignedIp());
@@ -169,22 +169,6 @@ final class Flows {
     static byte[] reindented(byte[] exact) {
         String text = new String(exact, StandardCharsets.UTF_8);
         return text.replace(">\n<", ">\n  <").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The MCA request's shape, once per run under MCA-FLOW-1 (a gateway-wide finding is not repeated on every
-     * scenario): sha256/384/512 offered, a random, an aggauth-handle in the opaque.
-     */
-    static Observation challengeShape(Attempt a) throws IOException {
-        Challenge challenge = a.init(a.tlsIdentity(), a.profile().clientInfo(), null, false);
-        Observation o = Observation.of(challenge.response());
-        if (!challenge.isMcaRequest()) {
-            // Whatever came instead (even a session) is no MCA request: a refusal to judge, never a pass by default.
-            return Observation.reject(null, o.text())
-                    .withViolation("MCA-FLOW-1: the init was not answered with a multiple-client-cert-request");
-        }
-        a.transcript().note("the init was answered with a multiple-client-cert-request");
-        return o.withViolations(challenge.shapeFindings());
     }
 
     /**

@@ -11,13 +11,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.mcalab.fixtures.Credential;
-import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
@@ -25,30 +23,27 @@ import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.GatewayUnreachableException;
 import org.mcalab.client.HttpResponse;
 import org.mcalab.lab.GatewayControl;
-import org.mcalab.lab.SessionView;
-import org.mcalab.lab.TunnelProbe;
 
 /**
- * Every client behaviour a scenario can name. {@code NONE} is the well-behaved client of the profile;
- * each other entry changes one thing. Parameters come from the scenario's {@code params}.
+ * Every client mutation a scenario can name ({@code mutation:}). {@code NONE} is the well-behaved client of the
+ * profile; each other entry changes one thing in the exchange and declares the parameters it reads (in {@link P}),
+ * each with its type and default. Looking at what the gateway did after a login is a {@link Check}, not a mutation.
  */
-public enum Mutation {
+public enum Mutation implements Behaviour {
     NONE("none", "well-behaved client of the profile", Flows::standard),
-    CHALLENGE_SHAPE("challenge-shape", "sends the init only and checks the MCA request's shape (hashes, random, handle)",
-            Flows::challengeShape),
 
     // ---- hash choice and signature (MCA-LIM-6, MCA-PKI-4, MCA-FLOW-2)
     HASH_NOT_OFFERED("hash-not-offered", "declares (and signs with) a hash the gateway did not offer: param hash",
             a -> mcaTweak(a, (d, ch) -> {
-                String hash = a.param("hash", "sha1");
+                String hash = a.param(P.HASH);
                 d.userChain().declaredHash = hash;
                 d.userChain().digestHash = hash.equals("sha1") || hash.equals("md5") ? hash : "sha256";
-            })),
+            }), P.HASH),
     HASH_MISMATCH("hash-mismatch", "declares one hash, signs with another: params declared, digest",
             a -> mcaTweak(a, (d, ch) -> {
-                d.userChain().declaredHash = a.param("declared", "sha512");
-                d.userChain().digestHash = a.param("digest", "sha256");
-            })),
+                d.userChain().declaredHash = a.param(P.DECLARED);
+                d.userChain().digestHash = a.param(P.DIGEST);
+            }), P.DECLARED, P.DIGEST),
     SIGNED_BYTES_TRIMMED("signed-bytes-trimmed", "signs the challenge with its whitespace trimmed",
             a -> mcaTweak(a, (d, ch) -> d.userChain().signedBytes = Flows.trimmed(ch.exactBytes()))),
     SIGNED_BYTES_REINDENTED("signed-bytes-reindented", "signs a re-indented copy of the challenge",
@@ -92,7 +87,7 @@ public enum Mutation {
             })),
     PKCS7_OVERSIZE("pkcs7-oversize", "pads the PKCS#7 with every other certificate of the PKI: param count",
             a -> mcaTweak(a, (d, ch) -> {
-                int count = Integer.parseInt(a.param("count", "24"));
+                int count = a.param(P.PKCS7_COUNT);
                 List<X509Certificate> certs = new ArrayList<>(d.userChain().certificates);
                 // Never the TLS certificate's key: sent again it is one certificate twice (MCA-LIM-1), not an oversize set.
                 PublicKey tls = a.tls() == null ? null : a.tls().certificate().getPublicKey();
@@ -106,7 +101,7 @@ public enum Mutation {
                 }
                 d.userChain().certificates = certs;
                 a.transcript().note("PKCS#7 carries " + certs.size() + " certificates");
-            })),
+            }), P.PKCS7_COUNT),
 
     // ---- certificate count and capabilities (MCA-LIM-1, MCA-LIM-2, MCA-FLOW-8)
     NO_XML_CHAIN("no-xml-chain", "answers with the 1M chain only (one certificate)",
@@ -116,8 +111,9 @@ public enum Mutation {
                 ReplyDraft.ChainDraft first = d.userChain();
                 d.chains.add(ReplyDraft.ChainDraft.signed("1U", a.extra(0), first.declaredHash, ch.exactBytes()));
             })),
-    NO_MULTICERT_CAPABILITY("no-multicert-capability", "does not advertise multiple-cert; follows any password form",
-            Mutation::noMultiCert),
+    NO_MULTICERT_CAPABILITY("no-multicert-capability", Step.INIT,
+            "does not advertise multiple-cert; follows any password form (params username, password)",
+            Mutation::noMultiCert, ClientParams.USERNAME, ClientParams.PASSWORD),
     DUPLICATED_CAPABILITIES("duplicated-capabilities", "repeats the capabilities element (early OpenConnect MCA builds)",
             a -> Flows.mca(a, copies(a.profile().clientInfo(), 2), Flows.Tweak.NONE)),
     MANY_AUTH_METHODS("many-auth-methods", "lists many auth-methods, multiple-cert among them",
@@ -136,10 +132,10 @@ public enum Mutation {
                 ClientIdentity identity = a.tlsIdentity();
                 Challenge ch = a.init(identity, info, null, false);
                 if (ch.isMcaRequest()) {
-                    a.waitPast(Duration.ofSeconds(Long.parseLong(a.param("seconds", "181"))));
+                    a.waitPast(a.param(P.TIMER));
                 }
                 return Flows.answer(a, identity, info, ch, a.xml(), Flows.Tweak.NONE);
-            }),
+            }, P.TIMER),
     HANDLE_UNKNOWN("handle-unknown", "echoes an opaque whose aggauth-handle the gateway never issued",
             a -> mcaTweak(a, (d, ch) -> d.opaqueXml = Flows.withHandle(a, d.opaqueXml,
                     Integer.toString(100_000_000 + new SecureRandom().nextInt(800_000_000))))),
@@ -148,89 +144,87 @@ public enum Mutation {
     HANDLE_FOREIGN("handle-foreign", "a second client (credentials.extra[0] TLS, extra[1] XML) answers the first client's challenge",
             Mutation::foreignHandle),
     ABANDONED_AUTH_INFO("abandoned-auth-info", "opens several MCA requests, never answers, lets the timer run, answers late: param count",
-            Mutation::abandoned),
+            Mutation::abandoned, P.ABANDONED_COUNT, P.TIMER),
 
     // ---- username and group binding (MCA-PKI-7, MCA-FLOW-6)
     USERNAME_SUBSTITUTION("username-substitution", "adds <username>admin</username> (param username) to the auth-reply",
-            a -> bound(a, a.xml(), (d, ch) -> d.extraAuthXml = "<username>" + a.param("username", "admin") + "</username>")),
+            a -> bound(a, a.xml(), (d, ch) -> d.extraAuthXml = "<username>" + a.param(P.SUBSTITUTED_USERNAME)
+                    + "</username>"), P.SUBSTITUTED_USERNAME),
     OPAQUE_GROUP_TAMPERED("opaque-group-tampered", "changes the tunnel-group in the echoed opaque: param group",
             a -> bound(a, a.xml(), (d, ch) -> d.opaqueXml = Flows.replaceElement(d.opaqueXml, "tunnel-group",
-                    a.param("group", "ANYCONNECT-AAA")))),
+                    a.param(P.GROUP))), P.GROUP),
 
     // ---- tokens (MCA-FLOW-7)
-    CONNECT_FAILED_TOKEN("connect-failed-token", "after a refused attempt, CONNECTs with what it holds (the aggauth-handle)",
+    CONNECT_FAILED_TOKEN("connect-failed-token", Step.CONNECT, "after a refused attempt, CONNECTs with what it holds (the aggauth-handle)",
             Mutation::connectWithFailedToken),
-    CONNECT_OTHER_CERT("connect-other-cert", "logs in, then CONNECTs with the session's token over TLS with extra[0] "
+    CONNECT_OTHER_CERT("connect-other-cert", Step.CONNECT, "logs in, then CONNECTs with the session's token over TLS with extra[0] "
             + "(no client certificate without extra); the login's own certificate must still get the tunnel",
             Mutation::connectWithOtherCertificate),
-    CONNECT_MADE_UP_TOKEN("connect-made-up-token", "CONNECTs with a token it made up",
-            a -> Flows.tunnelAnswer(a.connectTunnel(a.tlsIdentity(), a.param("token", "0123456789ABCDEF0123456789ABCDEF")),
-                    "made-up")),
+    CONNECT_MADE_UP_TOKEN("connect-made-up-token", Step.CONNECT, "CONNECTs with a token it made up: param token",
+            a -> Flows.tunnelAnswer(a.connectTunnel(a.tlsIdentity(), a.param(P.TOKEN)), "made-up"), P.TOKEN),
 
     // ---- XML robustness (MCA-ROB-1)
-    XML_MALFORMED("xml-malformed", "posts XML cut off in the middle of an element",
+    XML_MALFORMED("xml-malformed", Step.INIT, "posts XML cut off in the middle of an element",
             a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<config-auth client=\"vpn\" type=\"init\" "
                     + "aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3</version><capabil").getBytes(StandardCharsets.UTF_8))),
-    XML_OVERSIZED("xml-oversized", "posts an init of more than 64 KiB",
+    XML_OVERSIZED("xml-oversized", Step.INIT, "posts an init of more than 64 KiB",
             a -> badXml(a, ClientMessages.init(new ClientInfo("v9.01-3", "x".repeat(70 * 1024), List.of("multiple-cert"), 1),
                     a.groupAccess(a.path()), null, false))),
-    XML_XXE("xml-xxe", "posts an init with an external entity (XXE) reading /etc/passwd",
+    XML_XXE("xml-xxe", Step.INIT, "posts an init with an external entity (XXE) reading /etc/passwd",
             a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE config-auth [<!ENTITY xxe SYSTEM "
                     + "\"file:///etc/passwd\">]>\n<config-auth client=\"vpn\" type=\"init\" aggregate-auth-version=\"2\">"
                     + "<version who=\"vpn\">v9.01-3</version><device-id>&xxe;</device-id><capabilities><auth-method>"
                     + "multiple-cert</auth-method></capabilities><group-access>" + a.groupAccess(a.path())
                     + "</group-access></config-auth>\n").getBytes(StandardCharsets.UTF_8))),
-    XML_BILLION_LAUGHS("xml-billion-laughs", "posts an init with nested entity expansion (billion laughs)",
+    XML_BILLION_LAUGHS("xml-billion-laughs", Step.INIT, "posts an init with nested entity expansion (billion laughs)",
             a -> badXml(a, billionLaughs(a.groupAccess(a.path())))),
 
     // ---- automatic certificate selection ignored (MCA-LIM-7)
     CANDIDATES("candidates", "tries every TLS x XML candidate combination in order until one logs in",
-            Mutation::candidates),
+            Mutation::candidates);
 
-    // ---- views of the embedded gateway (MCA-FLOW-6, MCA-SES-1, MCA-SES-2, MCA-SES-5)
-    SESSION_CHECK("session-check", "logs in, then reads the session record: param checks (username, pool-policy, sessiondb)",
-            Mutation::sessionCheck),
-    TRUSTPOINTS_VIEW("trustpoints-view", "logs in, then reads the show crypto ca certificate view",
-            Mutation::trustpoints),
+    /** The parameters mutations read, each with its type and the default it stands for when left out. */
+    public static final class P {
+        public static final Param<String> HASH = Param.text("hash", "sha1",
+                "the hash-algorithm-chosen declared (sha1 and md5 also sign with it, any other name signs with sha256)");
+        public static final Param<String> DECLARED = Param.text("declared", "sha512", "the hash declared");
+        public static final Param<String> DIGEST = Param.text("digest", "sha256", "the hash actually signed with");
+        public static final Param<Integer> PKCS7_COUNT = Param.count("count", 24, "certificates in the padded PKCS#7");
+        public static final Param<Duration> TIMER = Param.seconds("seconds", 181,
+                "how long to let the auth-info timer run (3 minutes on a conformant gateway)");
+        public static final Param<Integer> ABANDONED_COUNT = Param.count("count", 5, "MCA requests opened and left");
+        public static final Param<String> SUBSTITUTED_USERNAME = Param.text("username", "admin",
+                "the <username> added to the auth-reply");
+        public static final Param<String> GROUP = Param.text("group", "ANYCONNECT-AAA",
+                "the tunnel-group written into the echoed opaque");
+        public static final Param<String> TOKEN = Param.text("token", "0123456789ABCDEF0123456789ABCDEF",
+                "the made-up webvpn cookie");
 
-    // ---- tunnel (MCA-SES-3, MCA-SES-4, MCA-ROB-2): delegated to a registered TunnelProbe
-    TUNNEL("tunnel", "logs in, then runs a tunnel probe check: param check, param need (tunnel or dtls)",
-            Mutation::tunnel);
-
-    /** The conversation a mutation runs; returns what the gateway did. */
-    public interface Flow {
-        Observation run(Attempt attempt) throws IOException;
+        private P() {}
     }
 
-    private final String id;
-    private final String description;
-    private final Flow flow;
+    private final Declaration declaration;
 
-    Mutation(String id, String description, Flow flow) {
-        this.id = id;
-        this.description = description;
-        this.flow = flow;
+    Mutation(String id, String description, Flow flow, Param<?>... params) {
+        this(id, null, description, flow, params);
     }
 
-    public String id() {
-        return id;
+    /** @param step where this mutation's bad input is judged, when not where the profile's client would be */
+    Mutation(String id, Step step, String description, Flow flow, Param<?>... params) {
+        this.declaration = new Declaration(id, step, description, flow, List.of(params));
     }
 
-    public String description() {
-        return description;
-    }
-
-    /** Runs the conversation; the attempt's violations are attached to the observation. */
-    public Observation run(Attempt attempt) throws IOException {
-        return flow.run(attempt).withViolations(attempt.violations());
+    @Override
+    public Declaration declaration() {
+        return declaration;
     }
 
     public static Optional<Mutation> find(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id.trim().toLowerCase(Locale.ROOT))).findFirst();
+        return Behaviour.named(values(), id);
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(Mutation::id).toList();
+        return Behaviour.names(values());
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -261,11 +255,11 @@ public enum Mutation {
         ClientInfo info = new ClientInfo(base.version(), base.deviceId(),
                 base.authMethods().stream().filter(m -> !m.equals("multiple-cert")).toList(), 1);
         ClientIdentity identity = a.tlsIdentity();
-        Challenge ch = a.init(identity, info, a.param("group-select", null), false);
+        Challenge ch = a.init(identity, info, a.param(ClientParams.GROUP_SELECT), false);
         if (ch.doc() != null && ch.response().status() == 200 && ch.doc().formInputs().contains("password")) {
             a.transcript().note("the gateway offered a password form; answering with the local user's password");
-            byte[] reply = ClientMessages.passwordReply(info, ch.doc().opaqueXml(), a.param("username", "alice"),
-                    a.param("password", "mcalab-alice"), null);
+            byte[] reply = ClientMessages.passwordReply(info, ch.doc().opaqueXml(), a.param(ClientParams.USERNAME),
+                    a.param(ClientParams.PASSWORD), null);
             return Observation.of(a.post(identity, a.path(), reply, "auth-reply"));
         }
         return Observation.of(ch.response());
@@ -273,7 +267,7 @@ public enum Mutation {
 
     private static Observation initNoCertThenCert(Attempt a) throws IOException {
         ClientInfo info = a.profile().clientInfo();
-        Challenge first = a.init(ClientIdentity.none(), info, a.param("group-select", null), false);
+        Challenge first = a.init(ClientIdentity.none(), info, a.param(ClientParams.GROUP_SELECT), false);
         if (first.response().status() != 200 || first.doc() == null) {
             a.violation("MCA-FLOW-4: the init without a TLS certificate was not answered with a request (HTTP "
                     + first.response().status() + ")");
@@ -285,7 +279,7 @@ public enum Mutation {
             a.violation("MCA-FLOW-4: cert-authenticated claimed although no TLS certificate was sent");
         }
         ClientIdentity identity = a.tlsIdentity();
-        Challenge second = a.init(identity, info, a.param("group-select", null), false);
+        Challenge second = a.init(identity, info, a.param(ClientParams.GROUP_SELECT), false);
         if (second.isMcaRequest() && !second.doc().certAuthenticated()) {
             a.violation("MCA-FLOW-4: the INIT-cert request lacks cert-authenticated, so openconnect would not go on");
         }
@@ -327,14 +321,14 @@ public enum Mutation {
     private static Observation abandoned(Attempt a) throws IOException {
         ClientInfo info = a.profile().clientInfo();
         ClientIdentity identity = a.tlsIdentity();
-        int count = Integer.parseInt(a.param("count", "5"));
+        int count = a.param(P.ABANDONED_COUNT);
         Optional<GatewayControl> control = a.target().gatewayControl();
         List<Challenge> open = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             open.add(a.init(identity, info, null, false));
         }
         OptionalInt before = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
-        a.waitPast(Duration.ofSeconds(Long.parseLong(a.param("seconds", "181"))));
+        a.waitPast(a.param(P.TIMER));
         Observation late = Flows.answer(a, identity, info, open.get(0), a.xml(), Flows.Tweak.NONE);
         OptionalInt after = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
         if (before.isPresent() && after.isPresent()) {
@@ -459,112 +453,5 @@ public enum Mutation {
         }
         a.transcript().note("MCA-LIM-7: no combination of " + xml.size() + " x " + tls.size() + " candidates logged in");
         return last;
-    }
-
-    private static Observation sessionCheck(Attempt a) throws IOException {
-        Observation o = Flows.standard(a);
-        if (!o.accepted()) {
-            return o;
-        }
-        GatewayControl control = a.target().control();
-        if (control == null) {
-            throw new ScenarioSetupException("no session view on this target");
-        }
-        Optional<SessionView> found = control.session(o.sessionToken());
-        if (found.isEmpty()) {
-            return o.withViolation("MCA-FLOW-6: no session record for the issued token");
-        }
-        SessionView s = found.get();
-        a.transcript().note("session record:\n" + s.detailView());
-        List<String> v = new ArrayList<>();
-        for (String check : a.param("checks", "username").split(",")) {
-            switch (check.trim()) {
-                case "username" -> {
-                    String expected = Flows.commonName(a.tls().certificate());
-                    if (!expected.equals(s.username())) {
-                        v.add("MCA-FLOW-6: username is '" + s.username() + "', expected '" + expected
-                                + "' (CN of the TLS certificate)");
-                    }
-                }
-                case "pool-policy" -> {
-                    String prefix = a.param("pool-prefix", "192.168.100.");
-                    // The pool address comes with the tunnel: CONNECT with the token and read X-CSTP-Address.
-                    HttpResponse connect = a.connectTunnel(a.tlsIdentity(), o.sessionToken());
-                    String address = connect.status() == 200 ? connect.header("X-CSTP-Address").orElse(null) : null;
-                    if (address == null) {
-                        a.transcript().note("no tunnel address to check (CONNECT answered HTTP " + connect.status() + ")");
-                    } else if (!address.startsWith(prefix)) {
-                        v.add("MCA-SES-1: X-CSTP-Address " + address + " is not from the pool " + prefix + "*");
-                    } else {
-                        a.transcript().note("CONNECT assigned " + address + " from the pool");
-                    }
-                    String group = a.param("tunnel-group", "ANYCONNECT-MCA");
-                    if (!group.equals(s.tunnelGroup())) {
-                        v.add("MCA-SES-1: tunnel group is '" + s.tunnelGroup() + "', expected '" + group + "'");
-                    }
-                    String policy = a.param("group-policy", "Grouppolicy-MCA");
-                    if (!policy.equals(s.groupPolicy())) {
-                        v.add("MCA-SES-1: group policy is '" + s.groupPolicy() + "', expected '" + policy + "'");
-                    }
-                }
-                case "sessiondb" -> {
-                    if (!"Multiple-certificate".equals(s.authMode())) {
-                        v.add("MCA-SES-2: Auth Mode is '" + s.authMode() + "', expected 'Multiple-certificate'");
-                    }
-                    for (String field : List.of("Username", "Assigned IP", "Public IP", "Protocol", "Group Policy",
-                            "Tunnel Group", "Login Time", "Duration", "Auth Mode", "Client OS", "Client Ver", "Bytes Tx")) {
-                        if (!s.detailView().contains(field)) {
-                            v.add("MCA-SES-2: the session view lacks '" + field + "'");
-                        }
-                    }
-                    if (!s.detailView().contains(s.username() == null ? "?" : s.username())) {
-                        v.add("MCA-SES-2: the session view does not show the username");
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown session check '" + check + "'");
-            }
-        }
-        return o.withViolations(v);
-    }
-
-    private static Observation trustpoints(Attempt a) throws IOException {
-        Observation o = Flows.standard(a);
-        GatewayControl control = a.target().control();
-        if (control == null) {
-            throw new ScenarioSetupException("no trustpoint view on this target");
-        }
-        String view = control.trustpointsView();
-        a.transcript().note("show crypto ca certificate:\n" + view);
-        List<String> v = new ArrayList<>();
-        for (String expected : List.of("UserCA", "MachineCA", "CA Certificate", "UserCA.cisco.com", "MachineCA.cisco.com")) {
-            if (!view.contains(expected)) {
-                v.add("MCA-SES-5: the trustpoint view lacks '" + expected + "'");
-            }
-        }
-        return o.withViolations(v);
-    }
-
-    private static Observation tunnel(Attempt a) throws IOException {
-        String need = a.param("need", "tunnel");
-        TunnelProbe probe = a.target().probe(need)
-                .orElseThrow(() -> new ScenarioSetupException("no tunnel probe provides '" + need + "'"));
-        Observation login = Flows.standard(a);
-        if (!login.accepted()) {
-            throw new ScenarioSetupException("the login before the tunnel was refused: " + login.text());
-        }
-        if (!a.challengeIssued()) {
-            // No traffic through a tunnel that no MCA login opened: the check would say nothing about MCA sessions.
-            throw new ScenarioSetupException("the login before the tunnel was not an MCA login (no multiple-client-cert-request)");
-        }
-        TunnelProbe.Outcome outcome = probe.run(new TunnelProbe.Session(a.client(), a.tlsIdentity(), login.sessionToken(),
-                a.profile().userAgent(), a.path(), a.groupSelect()), a.param("check", "cstp-traffic"));
-        a.reach(Step.CONNECT);
-        outcome.notes().forEach(a.transcript()::note);
-        if (!outcome.passed()) {
-            return login.withViolation((outcome.cited() == null ? "" : outcome.cited().id() + ": ") + outcome.text());
-        }
-        // Checks that feed the gateway bad input (param refusal) observe what the gateway refused, not the login.
-        String refusal = a.param("refusal", null);
-        return refusal == null ? login : Observation.reject(Requirement.fromId(refusal), outcome.text());
     }
 }

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mcalab.fixtures.TestPki;
 import org.mcalab.protocol.Requirement;
@@ -15,6 +14,7 @@ import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.SessionView;
@@ -88,7 +88,7 @@ final class ProbeRun {
     /** One more MCA login (machine certificate in TLS, user certificate signed), for checks that need other sessions. */
     String anotherLogin() throws IOException, TunnelException {
         Attempt attempt = new Attempt(new GatewayClient(target.url(), target.trust(), endpoint.timeout()), target,
-                credentials, Profile.WINDOWS, session.groupPath(), session.groupSelect(), Map.of(),
+                credentials, Profile.WINDOWS, session.groupPath(), session.groupSelect(), Params.NONE,
                 List.of(TestPki.MACHINE), List.of(TestPki.USER), List.of(), false);
         Observation o = Mutation.NONE.run(attempt);
         if (!o.accepted() || o.sessionToken() == null) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +31,7 @@ import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.Target;
@@ -355,7 +355,7 @@ public final class RobustnessProbes {
     private RobustnessSection.Probe stillServes() {
         long t0 = System.nanoTime();
         try {
-            Attempt a = new Attempt(client, target, credentials, Profile.LINUX, path, Map.of(),
+            Attempt a = new Attempt(client, target, credentials, Profile.LINUX, path, Params.NONE,
                     List.of(TestPki.MACHINE), List.of(TestPki.USER), List.of(), false);
             Observation o = Mutation.NONE.run(a);
             long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -2,9 +2,11 @@ package org.mcalab.conformance.scenario;
 
 import org.mcalab.lab.GroupRole;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -17,56 +19,62 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.Requirement.Level;
+import org.mcalab.conformance.mca.Behaviour;
+import org.mcalab.conformance.mca.Check;
+import org.mcalab.conformance.mca.ClientParams;
 import org.mcalab.conformance.mca.Mutation;
+import org.mcalab.conformance.mca.Param;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.conformance.mca.Step;
 
 /**
- * The scenario catalogue: every {@code *.yaml} of a directory (the built-in one is packaged as
- * {@code /scenarios} in the conformance jar) plus {@code requirements.yaml}. Schema: scenarios/README.md.
+ * The scenario catalogue: every {@code *.yaml} of a directory (the built-in one is packaged as {@code /scenarios} in
+ * the conformance jar). Requirement ids come from {@link Requirement}, the one source of them. Schema and errors:
+ * scenarios/README.md; every error names the file, the line and the scenario.
  */
 public final class Catalogue {
-    public static final String REQUIREMENTS_FILE = "requirements.yaml";
     /** Capabilities a scenario may need from its target. */
     public static final Set<String> KNOWN_NEEDS = Set.of("clock-control", "session-db", "trustpoints", "tunnel", "dtls");
+    /**
+     * The requirement list the catalogue once held: its ids now live in {@link Requirement} only. A build directory
+     * made before that still holds a copy, which the built-in catalogue skips (Maven does not delete it).
+     */
+    private static final Set<String> STALE = Set.of("requirements.yaml");
+    /** A file every built-in catalogue holds; finds the packaged directory on the class path. */
+    private static final String MARKER = "README.md";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final List<Scenario> scenarios;
-    private final Map<Requirement, RequirementEntry> requirements;
 
-    private Catalogue(List<Scenario> scenarios, Map<Requirement, RequirementEntry> requirements) {
+    private Catalogue(List<Scenario> scenarios) {
         this.scenarios = List.copyOf(scenarios);
-        this.requirements = requirements;
     }
 
     public List<Scenario> scenarios() {
         return scenarios;
     }
 
-    /** Every requirement in id order, as requirements.yaml states it. */
-    public List<RequirementEntry> requirements() {
-        return List.copyOf(requirements.values());
+    /** Every requirement in id order (docs/protocol.md §1.3). */
+    public List<Requirement> requirements() {
+        return List.of(Requirement.values());
     }
 
     /** The built-in catalogue, plus the scenario files of {@code extraDirs} (which may not redefine ids). */
     public static Catalogue load(List<Path> extraDirs) {
-        List<Scenario> scenarios = new ArrayList<>();
-        Map<Requirement, RequirementEntry> requirements = withBuiltIn(root -> {
-            Map<Requirement, RequirementEntry> req = readRequirements(root.resolve(REQUIREMENTS_FILE));
-            scenarios.addAll(readScenarioDir(root));
-            return req;
-        });
+        List<Scenario> scenarios = new ArrayList<>(withBuiltIn(root -> readScenarioDir(root, STALE)));
         for (Path dir : extraDirs) {
             if (!Files.isDirectory(dir)) {
                 throw new CatalogueException("scenario directory " + dir + " does not exist");
@@ -74,19 +82,11 @@ public final class Catalogue {
             scenarios.addAll(readScenarioDir(dir));
         }
         checkUniqueIds(scenarios);
-        return new Catalogue(scenarios, requirements);
+        return new Catalogue(scenarios);
     }
 
     public static Catalogue builtIn() {
         return load(List.of());
-    }
-
-    /** Reads one directory as a whole catalogue (it must hold its own requirements.yaml); used by tests. */
-    public static Catalogue fromDirectory(Path dir) {
-        Map<Requirement, RequirementEntry> requirements = readRequirements(dir.resolve(REQUIREMENTS_FILE));
-        List<Scenario> scenarios = readScenarioDir(dir);
-        checkUniqueIds(scenarios);
-        return new Catalogue(scenarios, requirements);
     }
 
     private interface RootReader<T> {
@@ -95,7 +95,7 @@ public final class Catalogue {
 
     /** Opens the packaged /scenarios directory, from a jar or from a classes directory. */
     private static <T> T withBuiltIn(RootReader<T> reader) {
-        URL url = Catalogue.class.getResource("/scenarios/" + REQUIREMENTS_FILE);
+        URL url = Catalogue.class.getResource("/scenarios/" + MARKER);
         if (url == null) {
             throw new CatalogueException("the built-in scenario catalogue is missing from the class path (/scenarios)");
         }
@@ -124,55 +124,26 @@ public final class Catalogue {
         }
     }
 
-    // ---- requirements.yaml
-
-    private record RequirementsDoc(List<RequirementDoc> requirements) {}
-
-    /** {@code seed}: the seed section the requirement comes from (documentation only). */
-    private record RequirementDoc(String id, String text, String level, String group, String seed) {}
-
-    static Map<Requirement, RequirementEntry> readRequirements(Path file) {
-        RequirementsDoc doc;
-        try {
-            doc = YAML.readValue(Files.readString(file), RequirementsDoc.class);
-        } catch (IOException e) {
-            throw new CatalogueException("cannot read " + file + ": " + firstLine(e), e);
-        }
-        Map<Requirement, RequirementEntry> out = new EnumMap<>(Requirement.class);
-        for (RequirementDoc r : doc.requirements() == null ? List.<RequirementDoc>of() : doc.requirements()) {
-            Requirement id = Requirement.find(r.id() == null ? "" : r.id())
-                    .orElseThrow(() -> new CatalogueException(file + ": unknown requirement id '" + r.id() + "'"));
-            if (r.text() == null || r.text().isBlank() || r.group() == null) {
-                throw new CatalogueException(file + ": " + r.id() + " needs text and group");
-            }
-            if (out.put(id, new RequirementEntry(id, r.text().strip(), level(file, r.id(), r.level()), r.group())) != null) {
-                throw new CatalogueException(file + ": " + r.id() + " is listed twice");
-            }
-        }
-        for (Requirement r : Requirement.values()) {
-            if (!out.containsKey(r)) {
-                throw new CatalogueException(file + ": requirement " + r.id() + " is missing");
-            }
-        }
-        return out;
-    }
-
     // ---- scenario files
 
     private record ScenarioFile(List<ScenarioDoc> scenarios) {}
 
     private record CredentialsDoc(List<String> tls, List<String> xml, List<String> extra) {}
 
-    private record ScenarioDoc(String id, String title, List<String> requirements, String level, String profile,
-                               String group, CredentialsDoc credentials, String mutation, Map<String, String> params,
-                               @JsonProperty("expect") Object expect, List<String> tags, List<String> needs,
+    private record ScenarioDoc(Located id, String title, List<Located> requirements, String level, String profile,
+                               String group, CredentialsDoc credentials, Located mutation, Located check,
+                               Map<String, Located> params, Located expect, List<String> tags, List<String> needs,
                                String step) {}
 
     static List<Scenario> readScenarioDir(Path dir) {
+        return readScenarioDir(dir, Set.of());
+    }
+
+    private static List<Scenario> readScenarioDir(Path dir, Set<String> skipped) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml")
-                            && !p.getFileName().toString().equals(REQUIREMENTS_FILE))
+                            && !skipped.contains(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
@@ -186,16 +157,30 @@ public final class Catalogue {
     }
 
     static List<Scenario> readScenarioFile(Path file) {
+        String source = file.getFileName().toString();
+        String text;
         ScenarioFile doc;
         try {
-            doc = YAML.readValue(Files.readString(file), ScenarioFile.class);
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new CatalogueException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            doc = YAML.readValue(text, ScenarioFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            String scenario = scenarioAt(text, e);
+            throw new CatalogueException(source + ":" + keyLine(text, scenario, e) + ": " + scenario + "unknown key '"
+                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .toList() + ")", e);
+        } catch (JsonMappingException e) {
+            throw new CatalogueException(source + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ": " + scenarioAt(text, e) + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new CatalogueException("cannot read " + file + ": " + firstLine(e), e);
         }
         if (doc == null || doc.scenarios() == null) {
-            throw new CatalogueException(file + ": expected a top-level 'scenarios:' list");
+            throw new CatalogueException(source + ": expected a top-level 'scenarios:' list");
         }
-        String source = file.getFileName().toString();
         List<Scenario> out = new ArrayList<>();
         for (ScenarioDoc d : doc.scenarios()) {
             out.add(toScenario(source, d));
@@ -203,9 +188,44 @@ public final class Catalogue {
         return out;
     }
 
+    /** "scenario X: " for the scenario a mapping error sits in (found by its index in the path), or "". */
+    private static String scenarioAt(String text, JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.size() < 2 || path.get(1).getIndex() < 0) {
+            return "";
+        }
+        try {
+            JsonNode id = YAML.readTree(text).path("scenarios").path(path.get(1).getIndex()).path("id");
+            return id.isTextual() ? "scenario " + id.asText() + ": " : "";
+        } catch (IOException unreadable) {
+            return "";
+        }
+    }
+
+    /**
+     * The line of an unknown key: Jackson reports where it stopped reading the scenario, so look for the key after the
+     * scenario's id line.
+     */
+    private static int keyLine(String text, String scenario, UnrecognizedPropertyException e) {
+        List<String> lines = text.lines().toList();
+        String id = scenario.isEmpty() ? null : scenario.substring("scenario ".length(), scenario.length() - 2);
+        boolean inside = id == null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!inside && line.matches("(- )?id:\\s*\"?" + Pattern.quote(id) + "\"?\\s*(#.*)?")) {
+                inside = true;
+            }
+            if (inside && line.matches("(- )?" + Pattern.quote(e.getPropertyName()) + "\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    }
+
     private static Scenario toScenario(String source, ScenarioDoc d) {
-        String where = source + ": scenario " + (d.id() == null ? "(no id)" : d.id());
-        if (d.id() == null || !d.id().matches("[A-Z0-9][A-Z0-9-]*")) {
+        String id = d.id() == null ? null : d.id().text();
+        String where = source + ":" + (d.id() == null ? "?" : d.id().line()) + ": scenario " + (id == null ? "(no id)" : id);
+        if (id == null || !id.matches("[A-Z0-9][A-Z0-9-]*")) {
             throw new CatalogueException(where + ": id must be upper-case letters, digits and dashes");
         }
         if (d.title() == null || d.title().isBlank()) {
@@ -215,22 +235,24 @@ public final class Catalogue {
             throw new CatalogueException(where + ": requirements list is empty");
         }
         List<Requirement> requirements = new ArrayList<>();
-        for (String r : d.requirements()) {
-            requirements.add(Requirement.find(r).orElseThrow(
-                    () -> new CatalogueException(where + ": unknown requirement id '" + r + "'")));
+        for (Located r : d.requirements()) {
+            requirements.add(Requirement.find(String.valueOf(r.value())).orElseThrow(() -> new CatalogueException(
+                    at(source, r, id) + ": unknown requirement id '" + r.value() + "' (docs/protocol.md §1.3)")));
         }
         Profile profile;
         Expectation expect;
         try {
             profile = Profile.fromId(d.profile() == null ? "windows" : d.profile());
-            expect = Expectation.parse(expectText(d.expect()));
         } catch (IllegalArgumentException e) {
             throw new CatalogueException(where + ": " + e.getMessage());
         }
-        String mutation = d.mutation() == null ? "none" : d.mutation();
-        if (Mutation.find(mutation).isEmpty()) {
-            throw new CatalogueException(where + ": unknown mutation '" + mutation + "'; known: " + Mutation.names());
+        try {
+            expect = Expectation.parse(expectText(d.expect() == null ? null : d.expect().value()));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException((d.expect() == null ? where : at(source, d.expect(), id)) + ": " + e.getMessage());
         }
+        Behaviour behaviour = behaviour(source, id, where, d);
+        Params params = params(source, id, behaviour, profile, d.params());
         List<String> needs = d.needs() == null ? List.of() : d.needs();
         for (String need : needs) {
             if (!KNOWN_NEEDS.contains(need)) {
@@ -246,30 +268,81 @@ public final class Catalogue {
         }
         Step step;
         try {
-            step = d.step() == null ? defaultStep(mutation, profile) : Step.fromId(d.step());
+            step = d.step() == null ? defaultStep(behaviour, profile) : Step.fromId(d.step());
         } catch (IllegalArgumentException e) {
             throw new CatalogueException(where + ": " + e.getMessage());
         }
         CredentialsDoc c = d.credentials();
         Credentials credentials = c == null ? Credentials.none() : new Credentials(none(c.tls()), none(c.xml()), none(c.extra()));
-        return new Scenario(d.id(), d.title().strip(), requirements, level(source, d.id(), d.level()), profile, group,
-                credentials, mutation, d.params() == null ? Map.of() : new LinkedHashMap<>(d.params()), expect,
-                d.tags() == null ? List.of() : d.tags(), new HashSet<>(needs), source, step);
+        return new Scenario(id, d.title().strip(), requirements, level(where, d.level()), profile, group,
+                credentials, behaviour, params, expect, d.tags() == null ? List.of() : d.tags(), new HashSet<>(needs),
+                source, step);
+    }
+
+    private static String at(String source, Located value, String id) {
+        return source + ":" + value.line() + ": scenario " + id;
+    }
+
+    /** {@code mutation: NAME} or {@code check: NAME}, not both; neither is the well-behaved client. */
+    private static Behaviour behaviour(String source, String id, String where, ScenarioDoc d) {
+        if (d.mutation() != null && d.check() != null) {
+            throw new CatalogueException(where + ": give a mutation or a check, not both");
+        }
+        if (d.check() != null) {
+            String name = d.check().text();
+            return Check.find(name == null ? "" : name).orElseThrow(() -> new CatalogueException(at(source, d.check(), id)
+                    + ": unknown check '" + name + "'; known: " + Check.names()
+                    + (Mutation.find(name == null ? "" : name).isPresent() ? " ('" + name + "' is a mutation)" : "")));
+        }
+        if (d.mutation() != null) {
+            String name = d.mutation().text();
+            return Mutation.find(name == null ? "" : name).orElseThrow(() -> new CatalogueException(at(source, d.mutation(), id)
+                    + ": unknown mutation '" + name + "'; known: " + Mutation.names()
+                    + (Check.find(name == null ? "" : name).isPresent() ? " ('" + name + "' is a check: check: " + name + ")" : "")));
+        }
+        return Mutation.NONE;
     }
 
     /**
-     * Where a mutation's bad input is judged unless the scenario says otherwise (scenarios/README.md, "Step under
-     * test"): CONNECT for token and tunnel checks, the init for hostile XML and capabilities, the TLS handshake for the
-     * one-certificate and password clients, the auth-reply for everything an MCA client answers.
+     * Reads each key of {@code params} with the declaration of that name: the behaviour's own, or the well-behaved
+     * client's. A key nobody declares, or a value of the wrong type, fails loading; nothing falls back silently.
      */
-    static Step defaultStep(String mutation, Profile profile) {
-        if (mutation.startsWith("connect-") || mutation.equals("tunnel")) {
-            return Step.CONNECT;
+    private static Params params(String source, String id, Behaviour behaviour, Profile profile, Map<String, Located> raw) {
+        Map<String, Param<?>> declared = new LinkedHashMap<>();
+        ClientParams.of(profile).forEach(p -> declared.put(p.key(), p));
+        behaviour.params().forEach(p -> declared.put(p.key(), p));
+        Params params = Params.NONE;
+        for (Map.Entry<String, Located> e : raw == null ? Map.<String, Located>of().entrySet() : raw.entrySet()) {
+            Param<?> param = declared.get(e.getKey());
+            if (param == null) {
+                throw new CatalogueException(at(source, e.getValue(), id) + ": unknown param '" + e.getKey() + "' for "
+                        + kind(behaviour) + " '" + behaviour.id() + "' (known: " + declared.keySet() + ")");
+            }
+            try {
+                params = with(params, param, e.getValue().value());
+            } catch (IllegalArgumentException bad) {
+                throw new CatalogueException(at(source, e.getValue(), id) + ": param '" + e.getKey() + "': "
+                        + bad.getMessage());
+            }
         }
-        if (mutation.startsWith("xml-") || mutation.equals("no-multicert-capability") || mutation.equals("challenge-shape")) {
-            return Step.INIT;
-        }
-        return profile.multipleCert() ? Step.AUTH_REPLY : Step.TLS;
+        return params;
+    }
+
+    private static <T> Params with(Params params, Param<T> param, Object yaml) {
+        return params.with(param, param.read(yaml));
+    }
+
+    private static String kind(Behaviour b) {
+        return b instanceof Check ? "check" : "mutation";
+    }
+
+    /**
+     * Where a scenario's bad input is judged unless it says otherwise (scenarios/README.md, "Step under test"): where
+     * its behaviour declares (CONNECT for token and tunnel checks, the init for hostile XML and capabilities), else the
+     * TLS handshake for the one-certificate and password clients and the auth-reply for everything an MCA client answers.
+     */
+    static Step defaultStep(Behaviour behaviour, Profile profile) {
+        return behaviour.step().orElse(profile.multipleCert() ? Step.AUTH_REPLY : Step.TLS);
     }
 
     /** "none" in a credential list means no certificate in that position. */
@@ -286,14 +359,14 @@ public final class Catalogue {
         return expect == null ? null : expect.toString();
     }
 
-    private static Level level(Object where, String id, String level) {
+    private static Level level(String where, String level) {
         if (level == null) {
             return Level.MUST;
         }
         try {
             return Level.valueOf(level.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new CatalogueException(where + ": " + id + ": level must be MUST or SHOULD, not '" + level + "'");
+            throw new CatalogueException(where + ": level must be MUST or SHOULD, not '" + level + "'");
         }
     }
 

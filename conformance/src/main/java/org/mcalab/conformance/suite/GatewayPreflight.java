@@ -8,7 +8,6 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.mcalab.fixtures.TestPki;
 import org.mcalab.fixtures.UnknownIdentityException;
 import org.mcalab.protocol.xml.ConfigAuth;
@@ -20,6 +19,7 @@ import org.mcalab.client.mca.Challenge;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.lab.GroupRole;
 import org.mcalab.lab.Target;
@@ -58,7 +58,7 @@ final class GatewayPreflight {
                     false, List.of());
         }
         Attempt a = new Attempt(client, target, credentials, Profile.WINDOWS, groups.mca(),
-                groups.groupSelect(GroupRole.MCA), Map.of(), List.of(MACHINE), List.of(USER), List.of(), slow);
+                groups.groupSelect(GroupRole.MCA), Params.NONE, List.of(MACHINE), List.of(USER), List.of(), slow);
         Observation login;
         try {
             login = Mutation.NONE.run(a);

@@ -24,6 +24,7 @@ import org.mcalab.client.GatewayClient;
 import org.mcalab.client.GatewayUnreachableException;
 import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
+import org.mcalab.conformance.mca.Behaviour;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
 import org.mcalab.conformance.mca.ScenarioSetupException;
@@ -49,9 +50,10 @@ public final class SuiteRunner {
             "trustpoints", "needs the gateway's trustpoint view (embedded gateway)");
 
     /** Mutations that never log in: what the preflight found about the MCA login does not concern them. */
-    private static final Set<String> NO_LOGIN = Set.of("connect-made-up-token");
+    private static final Set<Behaviour> NO_LOGIN = Set.of(Mutation.CONNECT_MADE_UP_TOKEN);
     /** Mutations of an MCA-profile client that never answer an MCA request (they test what happens without one). */
-    private static final Set<String> NO_MCA_EXCHANGE = Set.of("connect-made-up-token", "no-multicert-capability");
+    private static final Set<Behaviour> NO_MCA_EXCHANGE = Set.of(Mutation.CONNECT_MADE_UP_TOKEN,
+            Mutation.NO_MULTICERT_CAPABILITY);
 
     private final Target target;
     private final Catalogue catalogue;
@@ -114,7 +116,7 @@ public final class SuiteRunner {
         }
         String logout = Logout.all(client, sessions, options.timeout());
         List<RequirementInfo> requirements = catalogue.requirements().stream()
-                .map(e -> new RequirementInfo(e.requirement().id(), e.text(), e.level().name(), e.group()))
+                .map(r -> new RequirementInfo(r.id(), r.text(), r.level().name(), r.group().title()))
                 .toList();
         Map<String, String> environment = new LinkedHashMap<>(options.environment());
         environment.putIfAbsent("java", System.getProperty("java.version"));
@@ -155,7 +157,7 @@ public final class SuiteRunner {
         String error = null;
         String unreachable = null; // a reason to BLOCK found while running
         try {
-            observation = Mutation.find(s.mutation()).orElseThrow().run(attempt);
+            observation = s.behaviour().run(attempt);
         } catch (GatewayUnreachableException e) {
             unreachable = "the gateway refused the connection: " + e.getMessage();
         } catch (ScenarioSetupException e) {
@@ -235,7 +237,7 @@ public final class SuiteRunner {
      * CONNECT logs in nowhere, so its refusal always counts).
      */
     private static boolean mcaGroup(Scenario s) {
-        return (s.group() == GroupRole.MCA || s.group() == GroupRole.SELECT) && !NO_LOGIN.contains(s.mutation());
+        return (s.group() == GroupRole.MCA || s.group() == GroupRole.SELECT) && !NO_LOGIN.contains(s.behaviour());
     }
 
     /**
@@ -244,14 +246,14 @@ public final class SuiteRunner {
      * session they get is a true failure (the MCA group let them in).
      */
     private static boolean needsMcaExchange(Scenario s) {
-        return mcaGroup(s) && s.profile().multipleCert() && !NO_MCA_EXCHANGE.contains(s.mutation());
+        return mcaGroup(s) && s.profile().multipleCert() && !NO_MCA_EXCHANGE.contains(s.behaviour());
     }
 
     /** A sentence for a bug or a gap of the harness, never a bare exception text. */
     private static String harnessFailure(Scenario s, RuntimeException e) {
         String why = e.getMessage() == null || e instanceof NullPointerException ? "" : ": " + e.getMessage().lines()
                 .findFirst().orElse("");
-        return "the harness could not carry out mutation '" + s.mutation() + "' on this gateway's answers ("
+        return "the harness could not carry out " + s.behaviour().id() + " on this gateway's answers ("
                 + e.getClass().getSimpleName() + why + "); the evidence shows the exchange up to there";
     }
 

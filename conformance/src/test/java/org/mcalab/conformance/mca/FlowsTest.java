@@ -10,12 +10,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** FLOW5-UNKNOWN-HANDLE on gateways that issue no handle: the reply still carries one they never issued (issue 12). */
 class FlowsTest {
-    private final Attempt attempt = new Attempt(null, null, null, Profile.WINDOWS, "/", Map.of(), List.of(), List.of(),
+    private final Attempt attempt = new Attempt(null, null, null, Profile.WINDOWS, "/", Params.NONE, List.of(), List.of(),
             List.of(), false);
 
     @Test

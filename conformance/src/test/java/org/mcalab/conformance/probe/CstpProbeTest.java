@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
@@ -43,6 +42,7 @@ import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.SessionView;
@@ -133,7 +133,7 @@ class CstpProbeTest {
     private static TunnelProbe.Outcome run(Target target, String check) throws Exception {
         GatewayClient client = new GatewayClient(target.url(), target.trust(), Duration.ofSeconds(10));
         CredentialStore credentials = new CredentialStore(pki);
-        Observation login = Mutation.NONE.run(new Attempt(client, target, credentials, Profile.WINDOWS, "/MCA", Map.of(),
+        Observation login = Mutation.NONE.run(new Attempt(client, target, credentials, Profile.WINDOWS, "/MCA", Params.NONE,
                 List.of(TestPki.MACHINE), List.of(TestPki.USER), List.of(), false));
         assertThat(login.accepted()).as(login.text()).isTrue();
         var machine = credentials.get(TestPki.MACHINE);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalab.fixtures.TestPki;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.conformance.mca.Check;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Step;
 
@@ -32,7 +34,7 @@ class CatalogueTest {
 
     @Test
     void everyRequirementIdHasTextAndAtLeastOneScenario() {
-        assertThat(builtIn.requirements()).extracting(RequirementEntry::requirement).containsExactly(Requirement.values());
+        assertThat(builtIn.requirements()).containsExactly(Requirement.values());
         assertThat(builtIn.requirements()).allSatisfy(r -> assertThat(r.text()).isNotBlank());
         Set<Requirement> covered = EnumSet.noneOf(Requirement.class);
         builtIn.scenarios().forEach(s -> covered.addAll(s.requirements()));
@@ -48,10 +50,22 @@ class CatalogueTest {
     }
 
     @Test
-    void idsAreUniqueAndMutationsKnown() {
+    void idsAreUnique() {
         List<String> ids = builtIn.scenarios().stream().map(Scenario::id).toList();
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(builtIn.scenarios()).allSatisfy(s -> assertThat(Mutation.find(s.mutation())).isPresent());
+    }
+
+    @Test
+    void paramsAreReadTypedAndChecksAreNotMutations() {
+        Map<String, Scenario> byId = builtIn.scenarios().stream().collect(Collectors.toMap(Scenario::id, s -> s));
+        assertThat(byId.get("PKI5-OVERSIZE-SET").params().get(Mutation.P.PKCS7_COUNT)).isEqualTo(24);
+        assertThat(byId.get("FLOW5-REPLY-AFTER-TIMER").params().get(Mutation.P.TIMER)).isEqualTo(Duration.ofSeconds(181));
+        assertThat(byId.get("SES2-SESSIONDB-DETAIL").behaviour()).isEqualTo(Check.SESSION);
+        assertThat(byId.get("SES2-SESSIONDB-DETAIL").params().get(Check.P.CHECKS)).containsExactly("username", "sessiondb");
+        assertThat(byId.get("ROB2-BAD-CSTP-FRAME").params().get(Check.P.REFUSAL)).isEqualTo(Requirement.MCA_ROB_2);
+        assertThat(byId.get("LIM5-EC-USER").behaviour()).isEqualTo(Mutation.NONE);
+        // A parameter left out answers the default its declaration states.
+        assertThat(byId.get("LIM5-EC-USER").params().get(Mutation.P.HASH)).isEqualTo("sha1");
     }
 
     @Test
@@ -63,10 +77,10 @@ class CatalogueTest {
 
     @Test
     void scenariosThatNeedTheTunnelSaySo() {
-        Set<String> tunnelNeeds = builtIn.scenarios().stream().filter(s -> s.mutation().equals("tunnel"))
+        Set<String> tunnelNeeds = builtIn.scenarios().stream().filter(s -> s.behaviour() == Check.TUNNEL)
                 .flatMap(s -> s.needs().stream()).collect(Collectors.toSet());
         assertThat(tunnelNeeds).contains("tunnel");
-        assertThat(builtIn.scenarios()).filteredOn(s -> s.mutation().equals("tunnel"))
+        assertThat(builtIn.scenarios()).filteredOn(s -> s.behaviour() == Check.TUNNEL)
                 .allSatisfy(s -> assertThat(s.needs()).contains("tunnel"));
     }
 
@@ -86,7 +100,7 @@ class CatalogueTest {
         Scenario extra = c.scenarios().get(c.scenarios().size() - 1);
         assertThat(extra.id()).isEqualTo("MY-EXTRA");
         assertThat(extra.group()).isEqualTo(GroupRole.MCA);
-        assertThat(extra.level()).isEqualTo(Level.MUST);
+        assertThat(extra.level()).isEqualTo(Requirement.Level.MUST);
         assertThat(extra.expect()).isEqualTo(Expectation.reject(Requirement.MCA_LIM_5));
         assertThat(extra.credentials().xml()).containsExactly("user-ec-p384");
     }
@@ -123,7 +137,9 @@ class CatalogueTest {
                     requirements: [MCA-LIM-9]
                     expect: accept
                 """);
-        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).hasMessageContaining("MCA-LIM-9");
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:4").hasMessageContaining("BAD-TWO")
+                .hasMessageContaining("unknown requirement id 'MCA-LIM-9'");
         Files.writeString(dir.resolve("bad.yaml"), """
                 scenarios:
                   - id: BAD-THREE
@@ -131,7 +147,91 @@ class CatalogueTest {
                     requirements: [MCA-LIM-5]
                     expects: accept
                 """);
-        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).hasMessageContaining("bad.yaml");
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:5").hasMessageContaining("BAD-THREE").hasMessageContaining("'expects'");
+    }
+
+    @Test
+    void anUnknownRequirementIdInTheExpectationFailsLoading(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                scenarios:
+                  - id: BAD-EXPECT
+                    title: refusal citing an id the catalogue does not have
+                    requirements: [MCA-LIM-5]
+                    expect: {reject: MCA-LIM-50}
+                """);
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:5").hasMessageContaining("BAD-EXPECT").hasMessageContaining("MCA-LIM-50");
+    }
+
+    @Test
+    void aMisspelledParamKeyFailsLoadingInsteadOfTestingTheDefault(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                scenarios:
+                  - id: BAD-PARAM
+                    title: hash misspelt, would quietly test the default sha1
+                    requirements: [MCA-LIM-6]
+                    mutation: hash-not-offered
+                    params:
+                      hsah: md5
+                    expect: {reject: MCA-LIM-6}
+                """);
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:7").hasMessageContaining("BAD-PARAM")
+                .hasMessageContaining("unknown param 'hsah'").hasMessageContaining("hash-not-offered")
+                .hasMessageContaining("hash");
+    }
+
+    @Test
+    void aParamOfTheWrongTypeFailsLoading(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                scenarios:
+                  - id: BAD-COUNT
+                    title: a count that is no number
+                    requirements: [MCA-PKI-5]
+                    mutation: pkcs7-oversize
+                    params: {count: many}
+                    expect: {reject: MCA-PKI-5}
+                  - id: BAD-CHECKS
+                    title: a session check nobody runs
+                    requirements: [MCA-SES-2]
+                    check: session
+                    params: {checks: [username, sesiondb]}
+                    expect: accept
+                """);
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:6").hasMessageContaining("BAD-COUNT")
+                .hasMessageContaining("param 'count': expected a whole number, got the text 'many'");
+        Files.writeString(dir.resolve("bad.yaml"), Files.readString(dir.resolve("bad.yaml")).replace("count: many", "count: 3"));
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:12").hasMessageContaining("BAD-CHECKS")
+                .hasMessageContaining("param 'checks'").hasMessageContaining("sesiondb");
+    }
+
+    @Test
+    void aCheckIsNotAMutationAndTheirParamsDoNotMix(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                scenarios:
+                  - id: BAD-KIND
+                    title: a check named as a mutation
+                    requirements: [MCA-SES-5]
+                    mutation: trustpoints-view
+                    expect: accept
+                """);
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:5").hasMessageContaining("unknown mutation 'trustpoints-view'")
+                .hasMessageContaining("is a check");
+        Files.writeString(dir.resolve("bad.yaml"), """
+                scenarios:
+                  - id: BAD-MIX
+                    title: a mutation's param on a check
+                    requirements: [MCA-SES-3]
+                    check: tunnel
+                    params: {hash: md5}
+                    expect: accept
+                """);
+        assertThatThrownBy(() -> Catalogue.load(List.of(dir))).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("bad.yaml:6").hasMessageContaining("unknown param 'hash' for check 'tunnel'");
     }
 
     @Test

@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.client.mca.Profile;
+import org.mcalab.conformance.mca.Mutation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.conformance.mca.Step;
 
 class SelectionTest {
     private static Scenario scenario(String id, Requirement r, String... tags) {
-        return new Scenario(id, id, List.of(r), Level.MUST, Profile.WINDOWS, GroupRole.MCA, Credentials.none(), "none", Map.of(),
+        return new Scenario(id, id, List.of(r), Requirement.Level.MUST, Profile.WINDOWS, GroupRole.MCA, Credentials.none(),
+                Mutation.NONE, Params.NONE,
                 Expectation.accept(), List.of(tags), Set.of(), "test.yaml", Step.AUTH_REPLY);
     }
 

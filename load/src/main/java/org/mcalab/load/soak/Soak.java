@@ -43,6 +43,7 @@ import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
+import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
 import org.mcalab.lab.Target;
 import org.mcalab.client.tunnel.TunnelClient;
@@ -260,7 +261,7 @@ public final class Soak {
 
     /** The client's openconnect-shaped MCA login; the token, or null (counted) when refused. */
     private String mcaLogin() throws IOException {
-        Attempt attempt = new Attempt(client, target, credentials, Profile.LINUX, GROUP, Map.of(),
+        Attempt attempt = new Attempt(client, target, credentials, Profile.LINUX, GROUP, Params.NONE,
                 List.of(TLS_CREDENTIAL), List.of(XML_CREDENTIAL), List.of(), false);
         Observation o = Mutation.NONE.run(attempt);
         if (!o.accepted() || o.sessionToken() == null) {
