@@ -1,7 +1,5 @@
 package org.mcalab.client;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
-import org.mcalab.protocol.cstp.CstpFrameEncoder;
-import org.mcalab.protocol.cstp.CstpPacketType;
+import org.mcalab.protocol.ClientProfile;
+import org.mcalab.protocol.cstp.ConnectAnswer;
+import org.mcalab.protocol.cstp.ConnectRequest;
+import org.mcalab.protocol.cstp.CstpFrame;
 
 /**
  * One TLS connection speaking HTTP/1.1 the way openconnect 9.01 does (docs/protocol.md §4.1, §8.2).
@@ -50,24 +50,10 @@ public final class Connection implements AutoCloseable {
      * @param cookies   {@code name=value; ...} or null
      */
     public HttpResponse post(String path, byte[] body, String userAgent, String cookies) throws IOException {
-        StringBuilder head = new StringBuilder();
-        head.append("POST ").append(path).append(" HTTP/1.1\r\n");
-        head.append("Host: ").append(host).append("\r\n");
-        head.append("User-Agent: ").append(userAgent).append("\r\n");
-        if (cookies != null && !cookies.isEmpty()) {
-            head.append("Cookie: ").append(cookies).append("\r\n");
-        }
-        head.append("Accept: */*\r\n");
-        head.append("Accept-Encoding: identity\r\n");
-        head.append("X-Transcend-Version: 1\r\n");
-        head.append("X-Aggregate-Auth: 1\r\n");
-        head.append("X-Support-HTTP-Auth: true\r\n");
-        head.append("X-Pad: ").append("0".repeat(padLength(body.length))).append("\r\n");
-        head.append("Content-Type: application/xml; charset=utf-8\r\n");
-        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] head = ClientProfile.withUserAgent(userAgent).postHead(path, host, cookies, body.length);
         IOException writeFailure = null;
         try {
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
             out.write(body);
             out.flush();
         } catch (IOException e) {
@@ -86,18 +72,39 @@ public final class Connection implements AutoCloseable {
 
     /** {@code CONNECT /CSCOSSLC/tunnel} with the session token as openconnect sends it; reads the status and headers only. */
     public HttpResponse connectTunnel(String sessionToken, String userAgent) throws IOException {
-        String head = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\n"
-                + "Host: " + host + "\r\n"
-                + "User-Agent: " + userAgent + "\r\n"
-                + "Cookie: webvpn=" + sessionToken + "\r\n"
-                + "X-CSTP-Version: 1\r\n"
-                + "X-CSTP-Hostname: mcalab\r\n"
-                + "X-CSTP-Base-MTU: 1500\r\n"
-                + "X-CSTP-MTU: 1390\r\n"
-                + "X-CSTP-Address-Type: IPv4\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        ConnectAnswer answer = connect(ConnectRequest.openconnect(host, sessionToken).withProfile(ClientProfile.withUserAgent(userAgent)));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (ConnectAnswer.Header h : answer.headers()) {
+            headers.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.value());
+        }
+        String[] status = answer.statusLine().split(" ", 3);
+        return new HttpResponse(answer.status(), status.length > 2 ? status[2] : "", headers, new byte[0]);
+    }
+
+    /**
+     * Sends {@code request} and reads the answer's head by openconnect's rule (docs/protocol.md §8.3); what follows it
+     * (CSTP frames after a 200) stays unread. {@link ConnectAnswer#problem()} says whether openconnect would go on.
+     */
+    public ConnectAnswer connect(ConnectRequest request) throws IOException {
+        out.write(request.encode());
         out.flush();
-        return readResponse(false);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        for (String line = readLine(); ; line = readLine()) {
+            if (line == null) {
+                if (head.size() == 0) {
+                    throw new IOException("the gateway closed the connection without answering");
+                }
+                break;
+            }
+            if (line.isEmpty() && head.size() > 0) {
+                break;
+            }
+            if (head.size() > ConnectAnswer.MAX_HEAD) {
+                throw new IOException("CONNECT answer head larger than " + ConnectAnswer.MAX_HEAD + " bytes");
+            }
+            head.writeBytes((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return ConnectAnswer.parse(head.toByteArray());
     }
 
     /**
@@ -105,19 +112,13 @@ public final class Connection implements AutoCloseable {
      * "Aborted by caller" (docs/protocol.md §12.1; openconnect sends no HTTP logout). The session's cookie is dead afterwards.
      */
     public void sendBye() throws IOException {
-        ByteBuf reason = Unpooled.buffer();
-        reason.writeByte(CstpPacketType.BYE_LOGOUT_REASON).writeCharSequence("Aborted by caller", StandardCharsets.US_ASCII);
-        ByteBuf frame = Unpooled.buffer();
-        CstpFrameEncoder.writeFrame(CstpPacketType.DISCONNECT.code(), reason, frame);
-        byte[] bytes = new byte[frame.readableBytes()];
-        frame.readBytes(bytes);
-        out.write(bytes);
+        CstpFrame bye = CstpFrame.logout();
+        try {
+            out.write(bye.wireBytes());
+        } finally {
+            bye.release();
+        }
         out.flush();
-    }
-
-    /** openconnect's X-Pad: pads the request to the next multiple of 64 bytes of body (docs/protocol.md §4.1). */
-    static int padLength(int bodyLength) {
-        return 64 * (1 + bodyLength / 64) - bodyLength;
     }
 
     private HttpResponse readResponse(boolean withBody) throws IOException {

@@ -10,8 +10,6 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.mcalab.protocol.ClientProfile;
+import org.mcalab.protocol.cstp.ConnectAnswer;
+import org.mcalab.protocol.cstp.ConnectRequest;
 import org.mcalab.protocol.cstp.CstpFrame;
 import org.mcalab.protocol.cstp.CstpFrameEncoder;
 import org.mcalab.protocol.cstp.CstpPacketType;
@@ -28,8 +29,9 @@ import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthException;
 import org.mcalab.protocol.xml.ConfigAuthParser;
+import org.mcalab.protocol.dtls.DtlsOffer;
 import org.mcalab.client.dtls.DtlsClientParameters;
-import org.mcalab.client.dtls.DtlsOfferHeaders;
+import org.mcalab.client.tunnel.CstpHandshaker;
 import org.mcalab.client.mca.McaSigner;
 
 /**
@@ -41,7 +43,9 @@ import org.mcalab.client.mca.McaSigner;
 final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLink {
     private enum State { HANDSHAKE, INIT, REPLY, CONNECT, UP, CLOSED }
 
-    private static final String USER_AGENT = LoginRun.USER_AGENT;
+    private static final ClientProfile PROFILE = ClientProfile.OPENCONNECT;
+    /** What the generator asks for in {@code X-CSTP-MTU}: the reference gateway's default grant (docs/protocol.md §8.5). */
+    static final int REQUESTED_MTU = 1406;
     /**
      * Plaintext of one TLS record: the generator packs as many whole frames into one buffer as fit, and the TLS
      * handler (wrap size 0 once the tunnel is up) turns each buffer into one record. Client-to-gateway records may hold
@@ -74,7 +78,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     private ScheduledFuture<?> keepalive;
     private long lastSentNanos;
     /** Set when the plan asks for DTLS: offered in the CONNECT, its master secret resumes the gateway's session. */
-    private final DtlsOfferHeaders dtlsOffer;
+    private final DtlsOffer dtlsOffer;
     private volatile Optional<DtlsClientParameters> dtls = Optional.empty();
 
     CstpTunnel(TunnelPlan plan, LoadIdentity identity, TunnelCounters counters, HttpAnswerDecoder answers) {
@@ -82,7 +86,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         this.identity = identity;
         this.counters = counters;
         this.answers = answers;
-        this.dtlsOffer = plan.dtls() ? DtlsOfferHeaders.fresh(RANDOM) : null;
+        this.dtlsOffer = plan.dtls() ? DtlsOffer.resumable(RANDOM) : null;
     }
 
     CompletableFuture<TunnelLink> up() {
@@ -147,7 +151,6 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         switch (state) {
             case INIT -> onChallenge(a);
             case REPLY -> onComplete(a);
-            case CONNECT -> onConnected(a);
             default -> fail("unexpected HTTP answer in state " + state);
         }
     }
@@ -191,39 +194,23 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
             return;
         }
         state = State.CONNECT;
-        answers.expectConnect(0xFFFF);
-        StringBuilder offer = new StringBuilder();
-        if (dtlsOffer != null) {
-            dtlsOffer.headers().forEach((k, v) -> offer.append(k).append(": ").append(v).append("\r\n"));
-        }
-        String request = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\n"
-                + "Host: " + plan.hostHeader() + "\r\n"
-                + "User-Agent: " + USER_AGENT + "\r\n"
-                + "Cookie: webvpn=" + token + "\r\n"
-                + "X-CSTP-Version: 1\r\n"
-                + "X-CSTP-Hostname: mcalab-load-" + identity.index() + "\r\n"
-                + "X-CSTP-Base-MTU: 1500\r\n"
-                + "X-CSTP-MTU: 1406\r\n"
-                + "X-CSTP-Address-Type: IPv4\r\n"
-                + offer + "\r\n";
-        channel.writeAndFlush(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
+        channel.pipeline().remove(answers); // the CONNECT answer is read by the handshaker, by openconnect's rule
+        ConnectRequest request = ConnectRequest.openconnect(plan.hostHeader(), token).withProfile(PROFILE)
+                .withHostname("mcalab-load-" + identity.index()).withMtu(REQUESTED_MTU);
+        CstpHandshaker.handshake(channel, dtlsOffer == null ? request : request.withDtls(dtlsOffer)).whenComplete((answer, e) -> {
+            if (e != null) {
+                fail("CONNECT: " + rootMessage(e));
+            } else {
+                onConnected(answer);
+            }
+        });
     }
 
-    private void onConnected(HttpAnswerDecoder.Answer a) {
-        if (a.status() != 200) {
-            String reason = a.header("x-reason");
-            fail("CONNECT: HTTP " + a.status() + (reason == null ? "" : " (" + reason + ")"));
-            return;
-        }
-        try {
-            address = (Inet4Address) InetAddress.getByName(a.header("x-cstp-address"));
-            mtu = Integer.parseInt(a.header("x-cstp-mtu").trim());
-        } catch (Exception e) {
-            fail("CONNECT: no usable X-CSTP-Address / X-CSTP-MTU");
-            return;
-        }
+    private void onConnected(ConnectAnswer a) {
+        address = a.address().orElseThrow();
+        mtu = a.mtu().getAsInt();
         if (dtlsOffer != null) {
-            dtls = DtlsClientParameters.fromConnectResponse(a::header, dtlsOffer);
+            dtls = DtlsClientParameters.fromAnswer(a, dtlsOffer);
         }
         state = State.UP;
         SslHandler tls = channel.pipeline().get(SslHandler.class);
@@ -231,9 +218,8 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
             tls.setWrapDataSize(0); // one write, one record: pump() sizes its writes to whole records
         }
         counters.setupNanos.recordValue(System.nanoTime() - createdNanos);
-        String ka = a.header("x-cstp-keepalive");
-        if (ka != null && ka.trim().matches("\\d+") && Integer.parseInt(ka.trim()) > 0) {
-            long period = Integer.parseInt(ka.trim());
+        long period = a.keepaliveSeconds();
+        if (period > 0) {
             keepalive = channel.eventLoop().scheduleAtFixedRate(this::keepalive, period, period, TimeUnit.SECONDS);
         }
         up.complete(this);
@@ -253,20 +239,11 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     }
 
     private void post(byte[] body) {
-        StringBuilder head = new StringBuilder();
-        head.append("POST ").append(plan.path()).append(" HTTP/1.1\r\n");
-        head.append("Host: ").append(plan.hostHeader()).append("\r\n");
-        head.append("User-Agent: ").append(USER_AGENT).append("\r\n");
-        if (!cookies.isEmpty()) {
-            StringBuilder c = new StringBuilder();
-            cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-            head.append("Cookie: ").append(c).append("\r\n");
-        }
-        head.append("Accept: */*\r\nAccept-Encoding: identity\r\nX-Transcend-Version: 1\r\nX-Aggregate-Auth: 1\r\n");
-        head.append("X-Support-HTTP-Auth: true\r\nContent-Type: application/xml; charset=utf-8\r\n");
-        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        ByteBuf buf = channel.alloc().buffer(head.length() + body.length);
-        buf.writeCharSequence(head, StandardCharsets.US_ASCII);
+        StringBuilder c = new StringBuilder();
+        cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+        byte[] head = PROFILE.postHead(plan.path(), plan.hostHeader(), c.toString(), body.length);
+        ByteBuf buf = channel.alloc().buffer(head.length + body.length);
+        buf.writeBytes(head);
         buf.writeBytes(body);
         channel.writeAndFlush(buf);
     }
@@ -436,9 +413,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
         channel.eventLoop().execute(() -> {
             sending = false;
             if (state == State.UP && channel.isActive()) {
-                byte[] reason = "\u00b0Aborted by caller".getBytes(StandardCharsets.ISO_8859_1);
-                channel.writeAndFlush(new CstpFrame(CstpPacketType.DISCONNECT, Unpooled.wrappedBuffer(reason)))
-                        .addListener(f -> channel.close());
+                channel.writeAndFlush(CstpFrame.logout()).addListener(f -> channel.close());
             } else {
                 channel.close();
             }

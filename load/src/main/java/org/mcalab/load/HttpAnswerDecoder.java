@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mcalab.protocol.cstp.CstpFrameDecoder;
 
 /**
  * The login phase of a tunnel connection: HTTP/1.1 answers framed by Content-Length (what gateways send to
- * aggregate auth), then the CONNECT answer, which has no body: on {@code 200} this decoder hands the rest of the
- * stream, which may already hold the first CSTP frames, to a {@link CstpFrameDecoder} that takes its place.
+ * aggregate auth). The tunnel removes it before its CONNECT, whose answer the client's {@code CstpHandshaker} reads.
  */
 final class HttpAnswerDecoder extends ByteToMessageDecoder {
     private static final int MAX_HEAD = 16 * 1024;
@@ -33,16 +31,8 @@ final class HttpAnswerDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private boolean connectPending;
-    private int cstpMaxPayload = 0xFFFF;
     private Answer head;
     private int bodyLength;
-
-    /** The next answer is the CONNECT's: no body, and CSTP follows a 200. */
-    void expectConnect(int maxPayload) {
-        connectPending = true;
-        cstpMaxPayload = maxPayload;
-    }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -58,7 +48,7 @@ final class HttpAnswerDecoder extends ByteToMessageDecoder {
             in.skipBytes(4);
             head = parseHead(text);
             String length = head.header("content-length");
-            bodyLength = connectPending || length == null ? 0 : Integer.parseInt(length.trim());
+            bodyLength = length == null ? 0 : Integer.parseInt(length.trim());
             if (bodyLength < 0 || bodyLength > MAX_BODY) {
                 throw new DecoderException("answer body of " + bodyLength + " bytes");
             }
@@ -70,13 +60,7 @@ final class HttpAnswerDecoder extends ByteToMessageDecoder {
         in.readBytes(body);
         Answer answer = new Answer(head.status(), head.reason(), head.headers(), body);
         head = null;
-        boolean tunnel = connectPending && answer.status() == 200;
-        connectPending = false;
         out.add(answer);
-        if (tunnel) {
-            ctx.pipeline().addAfter(ctx.name(), "cstp-decoder", new CstpFrameDecoder(cstpMaxPayload));
-            ctx.pipeline().remove(this); // what is left in the cumulation goes on to the CSTP decoder
-        }
     }
 
     private static int endOfHead(ByteBuf in) {

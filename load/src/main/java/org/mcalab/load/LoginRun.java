@@ -28,7 +28,6 @@ import org.mcalab.client.mca.McaSigner;
  * counters: Gatling's statistics are only for its HTML report.
  */
 final class LoginRun {
-    static final String USER_AGENT = "Open AnyConnect VPN Agent v9.01-3";
     /** Session attributes. */
     static final String T0 = "mcalab.t0";
     static final String INIT_STATUS = "mcalab.initStatus";

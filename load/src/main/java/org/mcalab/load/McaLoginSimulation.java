@@ -18,6 +18,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import org.mcalab.protocol.ClientProfile;
 
 /**
  * The Gatling simulation of one MCA login per virtual user, openconnect-shaped: the user's own machine certificate in
@@ -31,13 +32,9 @@ public final class McaLoginSimulation extends Simulation {
         LoginRun run = LoginRun.current();
         LoginPlan plan = run.plan;
         HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
-                .userAgentHeader(LoginRun.USER_AGENT)
-                .acceptHeader("*/*")
-                .acceptEncodingHeader("identity")
-                .header("X-Transcend-Version", "1")
-                .header("X-Aggregate-Auth", "1")
-                .header("X-Support-HTTP-Auth", "true")
-                .contentTypeHeader("application/xml; charset=utf-8")
+                .userAgentHeader(ClientProfile.OPENCONNECT.userAgent())
+                .headers(ClientProfile.OPENCONNECT.authHeaders())
+                .contentTypeHeader(ClientProfile.CONTENT_TYPE)
                 .perUserKeyManagerFactory(userId -> run.identity(userId).tlsKeys())
                 .disableWarmUp()
                 .disableCaching();

@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.mcalab.protocol.cstp.CstpFrameEncoder;
 import org.mcalab.lab.HeapGauge;
 
 /**
@@ -143,8 +142,7 @@ public final class TunnelLoad {
                 protected void initChannel(SocketChannel ch) {
                     SslHandler tls = keys.newHandler(ch.alloc(), identity);
                     tls.setHandshakeTimeout(10, TimeUnit.SECONDS);
-                    ch.pipeline().addLast("tls", tls).addLast("answers", answers)
-                            .addLast("cstp-encoder", CstpFrameEncoder.INSTANCE).addLast("tunnel", tunnel);
+                    ch.pipeline().addLast("tls", tls).addLast("answers", answers).addLast("tunnel", tunnel);
                 }
             }).connect(plan.host(), plan.port());
             connect.addListener(c -> {

@@ -28,6 +28,16 @@ public enum ClientProfile {
         return userAgent;
     }
 
+    /** The profile that sends {@code userAgent}; for callers that still carry the string. */
+    public static ClientProfile withUserAgent(String userAgent) {
+        for (ClientProfile p : values()) {
+            if (p.userAgent.equals(userAgent)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no client profile sends User-Agent '" + userAgent + "'");
+    }
+
     /**
      * The fixed headers of an aggregate-auth POST after {@code Host}, {@code User-Agent} and {@code Cookie}, in
      * openconnect's order (docs/protocol.md §4.1); without {@code X-Pad}, {@code Content-Type} and {@code Content-Length},

@@ -1,29 +1,35 @@
 package org.mcalab.client.mca;
 
 import java.util.Locale;
+import org.mcalab.protocol.ClientProfile;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 
 /** Which client mcalab plays. */
 public enum Profile {
     /** Cisco AnyConnect 4.4 on Windows: machine certificate in TLS (store 1M), user certificate in XML (1U). */
-    WINDOWS("Cisco AnyConnect VPN Agent for Windows 4.4.01054", true),
+    WINDOWS(ClientProfile.ANYCONNECT_WINDOWS, true),
     /** openconnect 9.01 on Linux: two user certificates allowed, always labelled 1M/1U. */
-    LINUX("Open AnyConnect VPN Agent v9.01-3", true),
+    LINUX(ClientProfile.OPENCONNECT, true),
     /** openconnect with one TLS certificate, for the legacy {@code authentication certificate} group. */
-    SINGLE_CERT("Open AnyConnect VPN Agent v9.01-3", false),
+    SINGLE_CERT(ClientProfile.OPENCONNECT, false),
     /** openconnect with username and password, for the {@code authentication aaa} group. */
-    PASSWORD("Open AnyConnect VPN Agent v9.01-3", false);
+    PASSWORD(ClientProfile.OPENCONNECT, false);
 
-    private final String userAgent;
+    private final ClientProfile wire;
     private final boolean multipleCert;
 
-    Profile(String userAgent, boolean multipleCert) {
-        this.userAgent = userAgent;
+    Profile(ClientProfile wire, boolean multipleCert) {
+        this.wire = wire;
         this.multipleCert = multipleCert;
     }
 
+    /** The client family on the wire: User-Agent and request headers. */
+    public ClientProfile wire() {
+        return wire;
+    }
+
     public String userAgent() {
-        return userAgent;
+        return wire.userAgent();
     }
 
     /** Whether the client advertises {@code multiple-cert} in its init. */

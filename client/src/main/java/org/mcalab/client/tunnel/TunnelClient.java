@@ -26,11 +26,13 @@ import java.util.concurrent.TimeoutException;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.ClientTls;
 import org.mcalab.client.GatewayTrust;
+import org.mcalab.protocol.cstp.ConnectRequest;
+import org.mcalab.protocol.dtls.DtlsOffer;
 
 /**
- * Opens a CSTP tunnel the way openconnect 9.01 does (docs/protocol.md §8.2): TLS to the gateway, {@code CONNECT
- * /CSCOSSLC/tunnel} with {@code Cookie: webvpn=<token>} and the {@code X-CSTP-*} request headers (no DTLS offer),
- * the response parsed case-sensitively, then CSTP frames.
+ * Opens a CSTP tunnel the way openconnect 9.01 does (docs/protocol.md §8.2): TLS to the gateway, then
+ * {@link CstpHandshaker} sends protocol's {@link ConnectRequest} (the DTLS offer only when {@link Config#withDtls} asked
+ * for it), checks the answer by openconnect's rule and switches the pipeline to CSTP frames.
  *
  * <pre>{@code
  * try (TunnelSession t = TunnelClient.connect(TunnelClient.Config.of(gatewayUrl, token, caBundle))) {
@@ -40,8 +42,6 @@ import org.mcalab.client.GatewayTrust;
  * }</pre>
  */
 public final class TunnelClient {
-    public static final String USER_AGENT = "Open AnyConnect VPN Agent v9.01-3";
-
     private TunnelClient() {
     }
 
@@ -51,9 +51,10 @@ public final class TunnelClient {
      * @param caBundle     PEM file of CAs trusted for the gateway certificate (openconnect {@code --cafile})
      * @param clientKey    optional TLS client key (openconnect {@code -c/-k}); null for none
      * @param requestedMtu sent as {@code X-CSTP-MTU} (openconnect: base MTU 1500 - 110 = 1390)
+     * @param dtlsOffer    the DTLS offer to send, or null for none (openconnect {@code --no-dtls})
      */
     public record Config(URI gateway, String sessionToken, File caBundle, PrivateKey clientKey,
-                         List<X509Certificate> clientChain, Duration timeout, int requestedMtu) {
+                         List<X509Certificate> clientChain, Duration timeout, int requestedMtu, DtlsOffer dtlsOffer) {
         public Config {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(sessionToken, "sessionToken");
@@ -61,15 +62,31 @@ public final class TunnelClient {
         }
 
         public static Config of(URI gateway, String sessionToken, java.nio.file.Path caBundle) {
-            return new Config(gateway, sessionToken, caBundle.toFile(), null, List.of(), Duration.ofSeconds(10), 1390);
+            return new Config(gateway, sessionToken, caBundle.toFile(), null, List.of(), Duration.ofSeconds(10),
+                    ConnectRequest.DEFAULT_MTU, null);
         }
 
         public Config withClientCertificate(PrivateKey key, List<X509Certificate> chain) {
-            return new Config(gateway, sessionToken, caBundle, key, chain, timeout, requestedMtu);
+            return new Config(gateway, sessionToken, caBundle, key, chain, timeout, requestedMtu, dtlsOffer);
         }
 
         public Config withMtu(int mtu) {
-            return new Config(gateway, sessionToken, caBundle, clientKey, clientChain, timeout, mtu);
+            return new Config(gateway, sessionToken, caBundle, clientKey, clientChain, timeout, mtu, dtlsOffer);
+        }
+
+        public Config withTimeout(Duration t) {
+            return new Config(gateway, sessionToken, caBundle, clientKey, clientChain, t, requestedMtu, dtlsOffer);
+        }
+
+        /** Offers DTLS in the CONNECT; {@link TunnelSession#dtls} then holds the session the gateway announced. */
+        public Config withDtls(DtlsOffer offer) {
+            return new Config(gateway, sessionToken, caBundle, clientKey, clientChain, timeout, requestedMtu, offer);
+        }
+
+        /** The CONNECT this configuration sends. */
+        public ConnectRequest request() {
+            ConnectRequest r = ConnectRequest.openconnect(hostHeader(), sessionToken).withMtu(requestedMtu);
+            return dtlsOffer == null ? r : r.withDtls(dtlsOffer);
         }
 
         int port() {
@@ -109,12 +126,11 @@ public final class TunnelClient {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             SslHandler ssl = tls.newHandler(ch.alloc(), config.gateway().getHost(), config.port());
-                            ch.pipeline().addLast("tls", ssl);
-                            ch.pipeline().addLast("connect", session.connectHandler());
+                            ch.pipeline().addLast("tls", ssl).addLast("tunnel", session.frameHandler());
                         }
                     })
                     .connect(config.gateway().getHost(), config.port()).sync().channel();
-            session.awaitUp(channel);
+            session.awaitUp(channel, CstpHandshaker.handshake(channel, config.request()));
             return session;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

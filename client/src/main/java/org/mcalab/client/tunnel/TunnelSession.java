@@ -9,15 +9,11 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,37 +23,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mcalab.client.dtls.DtlsClientParameters;
+import org.mcalab.protocol.cstp.ConnectAnswer;
 import org.mcalab.protocol.cstp.CstpFrame;
-import org.mcalab.protocol.cstp.CstpFrameDecoder;
 import org.mcalab.protocol.cstp.CstpFrameEncoder;
 import org.mcalab.protocol.cstp.CstpPacketType;
 
 /**
- * One open CSTP tunnel of the client. Request/answer operations ({@link #ping}, {@link #udpEcho},
- * {@link #dpd}) are meant to be called from one thread at a time; the tunnel answers the gateway's DPD
- * requests and sends keepalives on its own.
+ * One open CSTP tunnel of the client, the one CSTP client every flow, probe and test uses. Scripted operations
+ * ({@link #ping}, {@link #udpEcho}, {@link #dpd}, {@link #close} = BYE) are meant to be called from one thread at a
+ * time; the tunnel answers the gateway's DPD requests and sends keepalives on its own. {@link #send} and
+ * {@link #writeRaw} put any frame, or any bytes, on the wire for probes that test what a gateway does with them.
  */
 public final class TunnelSession implements AutoCloseable {
-    /** openconnect's BYE on SIGINT/SIGTERM: DISCONNECT with 0xB0 then the reason (docs/protocol.md §9.2, §12.1). */
-    static final String BYE_REASON = "Aborted by caller";
     private static final int ECHO_ID = 0x6d63;
 
     private final TunnelClient.Config config;
     private final EventLoopGroup group;
-    private final CompletableFuture<Void> up = new CompletableFuture<>();
     private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
-    private final Map<String, List<String>> cstpHeaders = new LinkedHashMap<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicLong pktsTx = new AtomicLong();
     private final AtomicLong bytesTx = new AtomicLong();
     private final AtomicLong pktsRx = new AtomicLong();
     private final AtomicLong bytesRx = new AtomicLong();
     private final AtomicLong dpdAnswered = new AtomicLong();
     private final AtomicLong keepalivesSent = new AtomicLong();
-    private volatile CompletableFuture<Void> dpdPending;
+    private volatile CompletableFuture<byte[]> dpdPending;
     private volatile Channel channel;
-    private volatile String statusLine;
     private volatile String disconnectReason;
     private volatile long lastSentNanos = System.nanoTime();
+    private volatile Runnable writable;
+    private ConnectAnswer answer;
     private Inet4Address address;
     private int mtu;
     private int sequence;
@@ -84,6 +80,11 @@ public final class TunnelSession implements AutoCloseable {
         }
     }
 
+    /** The gateway's CONNECT answer, read by openconnect's rule (docs/protocol.md §8.3). */
+    public ConnectAnswer answer() {
+        return answer;
+    }
+
     public Inet4Address address() {
         return address;
     }
@@ -94,16 +95,25 @@ public final class TunnelSession implements AutoCloseable {
 
     /** The response's {@code HTTP/1.1 200 ...} line. */
     public String statusLine() {
-        return statusLine;
+        return answer.statusLine();
     }
 
     /** The {@code X-CSTP-*} / {@code X-DTLS-*} response headers, names exactly as sent, values in order. */
     public Map<String, List<String>> cstpHeaders() {
-        return Collections.unmodifiableMap(cstpHeaders);
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        for (ConnectAnswer.Header x : answer.tunnelHeaders()) {
+            h.computeIfAbsent(x.name(), n -> new ArrayList<>()).add(x.value());
+        }
+        return h;
     }
 
     public List<String> header(String exactName) {
-        return cstpHeaders.getOrDefault(exactName, List.of());
+        return answer.values(exactName);
+    }
+
+    /** The DTLS session the answer announced, when the CONNECT offered DTLS and the gateway chose a resumable suite. */
+    public Optional<DtlsClientParameters> dtls() {
+        return config.dtlsOffer() == null ? Optional.empty() : DtlsClientParameters.fromAnswer(answer, config.dtlsOffer());
     }
 
     public boolean isOpen() {
@@ -111,7 +121,7 @@ public final class TunnelSession implements AutoCloseable {
         return ch != null && ch.isActive();
     }
 
-    /** Why the gateway ended the tunnel (DISCONNECT or TERMINATE received), if it did. */
+    /** Why the gateway ended the tunnel (DISCONNECT or TERMINATE received, or a frame the client refused), if it did. */
     public Optional<String> disconnectReason() {
         return Optional.ofNullable(disconnectReason);
     }
@@ -158,14 +168,51 @@ public final class TunnelSession implements AutoCloseable {
         }
     }
 
-    /** A DPD request; returns when the gateway's DPD response arrived. */
+    /** A DPD request as openconnect sends it (empty); returns when the gateway's DPD response arrived. */
     public Duration dpd() throws TunnelException {
-        CompletableFuture<Void> pending = new CompletableFuture<>();
-        dpdPending = pending;
         long start = System.nanoTime();
-        frame(CstpFrame.empty(CstpPacketType.DPD_REQUEST));
-        TunnelClient.await(pending, config.timeout(), "DPD");
+        dpd(new byte[0]);
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** A DPD request carrying {@code payload}; returns the payload of the gateway's response (it must echo it, §10.6). */
+    public byte[] dpd(byte[] payload) throws TunnelException {
+        CompletableFuture<byte[]> pending = new CompletableFuture<>();
+        dpdPending = pending;
+        frame(new CstpFrame(CstpPacketType.DPD_REQUEST, Unpooled.wrappedBuffer(payload)));
+        return TunnelClient.await(pending, config.timeout(), "DPD with " + payload.length + " payload bytes");
+    }
+
+    /** One frame of any type (keepalives on demand, DISCONNECT with another reason…), flushed on its own. */
+    public void send(CstpPacketType type, byte[] payload) throws TunnelException {
+        frame(new CstpFrame(type, Unpooled.wrappedBuffer(payload)));
+    }
+
+    /** Any bytes as one write, past the CSTP encoder: the malformed frames of MCA-ROB-2. */
+    public void writeRaw(byte[] bytes) throws TunnelException {
+        Channel ch = requireOpen();
+        ChannelFuture f = ch.writeAndFlush(Unpooled.wrappedBuffer(bytes)).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new TunnelException("write failed" + disconnectReason().map(r -> " (" + r + ")").orElse("") + ": " + f.cause(),
+                    f.cause());
+        }
+    }
+
+    /** IP packets received and not yet taken by an operation (none expected while traffic should be on DTLS). */
+    public List<byte[]> drainReceived() {
+        List<byte[]> packets = new ArrayList<>();
+        received.drainTo(packets);
+        return packets;
+    }
+
+    /** True when the connection closed (the gateway closed it or ended the tunnel) within the timeout. */
+    public boolean awaitClosed() {
+        try {
+            TunnelClient.await(closed, config.timeout(), "close");
+            return true;
+        } catch (TunnelException e) {
+            return false;
+        }
     }
 
     /**
@@ -213,17 +260,12 @@ public final class TunnelSession implements AutoCloseable {
         return new Throughput(count, packet.length, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private volatile Runnable writable;
-
     /** Logs out as openconnect does on SIGTERM: BYE 0xB0 "Aborted by caller", then close. The cookie is dead afterwards. */
     @Override
     public void close() {
         Channel ch = channel;
         if (ch != null && ch.isActive()) {
-            ByteBuf reason = Unpooled.buffer();
-            reason.writeByte(CstpPacketType.BYE_LOGOUT_REASON).writeCharSequence(BYE_REASON, StandardCharsets.US_ASCII);
-            ChannelFuture f = ch.writeAndFlush(new CstpFrame(CstpPacketType.DISCONNECT, reason));
-            f.awaitUninterruptibly(config.timeout().toMillis());
+            ch.writeAndFlush(CstpFrame.logout()).awaitUninterruptibly(config.timeout().toMillis());
             ch.close().awaitUninterruptibly(config.timeout().toMillis());
         }
         shutdown();
@@ -253,9 +295,14 @@ public final class TunnelSession implements AutoCloseable {
         shutdown();
     }
 
-    void awaitUp(Channel ch) throws TunnelException {
+    /** Waits for the handshaker's answer; the frame handler is already in the pipeline. */
+    void awaitUp(Channel ch, CompletableFuture<ConnectAnswer> handshake) throws TunnelException {
         channel = ch;
-        TunnelClient.await(up, config.timeout(), "CONNECT");
+        ConnectAnswer a = TunnelClient.await(handshake, config.timeout(), "CONNECT");
+        answer = a;
+        address = a.address().orElseThrow();
+        mtu = a.mtu().getAsInt();
+        startKeepalive(ch, a.keepaliveSeconds());
     }
 
     private Channel requireOpen() throws TunnelException {
@@ -307,166 +354,7 @@ public final class TunnelSession implements AutoCloseable {
         }
     }
 
-    ChannelHandler connectHandler() {
-        return new ConnectHandler();
-    }
-
-    /** Sends the CONNECT after the TLS handshake and reads the response head; then hands the channel to CSTP. */
-    private final class ConnectHandler extends ChannelInboundHandlerAdapter {
-        private ByteBuf head;
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-            if (evt instanceof SslHandshakeCompletionEvent done) {
-                if (!done.isSuccess()) {
-                    up.completeExceptionally(new TunnelException("TLS handshake failed: " + done.cause(), done.cause()));
-                    ctx.close();
-                    return;
-                }
-                String request = "CONNECT /CSCOSSLC/tunnel HTTP/1.1\r\n"
-                        + "Host: " + config.hostHeader() + "\r\n"
-                        + "User-Agent: " + TunnelClient.USER_AGENT + "\r\n"
-                        + "Cookie: webvpn=" + config.sessionToken() + "\r\n"
-                        + "X-CSTP-Version: 1\r\n"
-                        + "X-CSTP-Hostname: mcalab-simulator\r\n"
-                        + "X-CSTP-Accept-Encoding: oc-lz4,lzs\r\n"
-                        + "X-CSTP-Base-MTU: 1500\r\n"
-                        + "X-CSTP-MTU: " + config.requestedMtu() + "\r\n"
-                        + "X-CSTP-Address-Type: IPv4\r\n\r\n";
-                ctx.writeAndFlush(Unpooled.copiedBuffer(request, StandardCharsets.US_ASCII));
-            }
-            ctx.fireUserEventTriggered(evt);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ByteBuf in = (ByteBuf) msg;
-            if (head == null) {
-                head = ctx.alloc().heapBuffer();
-            }
-            head.writeBytes(in);
-            in.release();
-            int end = ByteBufUtil.indexOf(Unpooled.wrappedBuffer(new byte[] {'\r', '\n', '\r', '\n'}), head);
-            if (end < 0) {
-                if (head.readableBytes() > 64 * 1024) {
-                    fail(ctx, "CONNECT response head larger than 64 KiB");
-                }
-                return;
-            }
-            String text = head.readCharSequence(end - head.readerIndex() + 4, StandardCharsets.ISO_8859_1).toString();
-            ByteBuf rest = head;
-            head = null;
-            String problem = parse(text);
-            if (problem != null) {
-                rest.release();
-                fail(ctx, problem);
-                return;
-            }
-            ctx.pipeline().addAfter(ctx.name(), "cstp-tunnel", new FrameHandler());
-            ctx.pipeline().addAfter(ctx.name(), "cstp-encoder", CstpFrameEncoder.INSTANCE);
-            ctx.pipeline().addAfter(ctx.name(), "cstp-decoder", new CstpFrameDecoder(Math.min(CstpFrame.MAX_PAYLOAD, mtu + 256)));
-            if (rest.isReadable()) {
-                ctx.fireChannelRead(rest); // a frame right behind the headers
-            } else {
-                rest.release();
-            }
-            ctx.pipeline().remove(this);
-            startKeepalive(ctx.channel());
-            up.complete(null);
-        }
-
-        private void fail(ChannelHandlerContext ctx, String problem) {
-            up.completeExceptionally(new TunnelException(problem));
-            ctx.close();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            up.completeExceptionally(new TunnelException("the gateway closed the connection before answering the CONNECT"));
-            if (head != null) {
-                head.release();
-                head = null;
-            }
-            ctx.fireChannelInactive();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            up.completeExceptionally(new TunnelException("CONNECT failed: " + cause, cause));
-            ctx.close();
-        }
-    }
-
-    /**
-     * Parses the response as openconnect does (docs/protocol.md §8.3): the status line must start with exactly {@code HTTP/1.1 200 };
-     * only header names starting with {@code X-CSTP-}/{@code X-DTLS-} count, compared case-sensitively, with exactly
-     * one space skipped after the colon. Returns what is wrong, or null.
-     */
-    private String parse(String text) {
-        String[] lines = text.split("\r\n");
-        statusLine = lines[0];
-        Map<String, String> other = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = lines[i].substring(0, colon);
-            String value = lines[i].substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            if (name.startsWith("X-CSTP-") || name.startsWith("X-DTLS-") || name.startsWith("X-DTLS12-")) {
-                cstpHeaders.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            } else {
-                other.put(name, value);
-            }
-        }
-        if (!statusLine.startsWith("HTTP/1.1 200 ")) {
-            String reason = other.get("X-Reason");
-            return "CONNECT refused: " + statusLine + (reason == null ? "" : " (X-Reason: " + reason + ")");
-        }
-        List<String> addr = header("X-CSTP-Address");
-        List<String> mtuHeader = header("X-CSTP-MTU");
-        if (addr.isEmpty()) {
-            return "No IP address received (no X-CSTP-Address)";
-        }
-        if (mtuHeader.isEmpty()) {
-            return "No MTU received (no X-CSTP-MTU)";
-        }
-        try {
-            address = (Inet4Address) InetAddress.getByAddress(parseDotted(addr.get(0)));
-            mtu = Integer.parseInt(mtuHeader.get(0).trim());
-        } catch (RuntimeException | UnknownHostException e) {
-            return "unusable X-CSTP-Address/X-CSTP-MTU: " + addr.get(0) + " / " + mtuHeader.get(0);
-        }
-        return null;
-    }
-
-    private static byte[] parseDotted(String text) {
-        String[] parts = text.trim().split("\\.");
-        if (parts.length != 4) {
-            throw new IllegalArgumentException(text);
-        }
-        byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            int v = Integer.parseInt(parts[i]);
-            if (v < 0 || v > 255) {
-                throw new IllegalArgumentException(text);
-            }
-            b[i] = (byte) v;
-        }
-        return b;
-    }
-
-    private void startKeepalive(Channel ch) {
-        long seconds = header("X-CSTP-Keepalive").stream().findFirst().map(v -> {
-            try {
-                return Long.parseLong(v.trim());
-            } catch (NumberFormatException e) {
-                return 0L;
-            }
-        }).orElse(0L);
+    private void startKeepalive(Channel ch, long seconds) {
         if (seconds <= 0) {
             return;
         }
@@ -478,6 +366,10 @@ public final class TunnelSession implements AutoCloseable {
                 ch.writeAndFlush(CstpFrame.empty(CstpPacketType.KEEPALIVE), ch.voidPromise());
             }
         }, interval / 4, interval / 4, TimeUnit.NANOSECONDS);
+    }
+
+    ChannelHandler frameHandler() {
+        return new FrameHandler();
     }
 
     /** CSTP after the CONNECT: DATA queued for the waiting operation, DPD answered, DISCONNECT/TERMINATE recorded. */
@@ -500,13 +392,14 @@ public final class TunnelSession implements AutoCloseable {
                         received.add(ByteBufUtil.getBytes(p));
                     }
                     case DPD_REQUEST -> {
+                        // openconnect answers with an empty DPD response (docs/protocol.md §9.2)
                         dpdAnswered.incrementAndGet();
                         ctx.writeAndFlush(CstpFrame.empty(CstpPacketType.DPD_RESPONSE), ctx.voidPromise());
                     }
                     case DPD_RESPONSE -> {
-                        CompletableFuture<Void> pending = dpdPending;
+                        CompletableFuture<byte[]> pending = dpdPending;
                         if (pending != null) {
-                            pending.complete(null);
+                            pending.complete(ByteBufUtil.getBytes(frame.payload()));
                         }
                     }
                     case KEEPALIVE -> { }
@@ -543,11 +436,12 @@ public final class TunnelSession implements AutoCloseable {
                 writable = null;
                 resume.run(); // completes the throughput run exceptionally
             }
-            CompletableFuture<Void> pending = dpdPending;
+            CompletableFuture<byte[]> pending = dpdPending;
             if (pending != null) {
                 pending.completeExceptionally(new TunnelException("tunnel closed"
                         + disconnectReason().map(r -> " (gateway: " + r + ")").orElse("")));
             }
+            closed.complete(null);
             ctx.fireChannelInactive();
         }
 

@@ -1,11 +1,10 @@
 package org.mcalab.conformance.probe;
 
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.cstp.CstpFrame;
 import org.mcalab.protocol.cstp.CstpPacketType;
@@ -33,7 +32,7 @@ final class BadFrameCheck {
             this.text = text;
         }
 
-        byte[] frame(RawTunnel t) {
+        byte[] frame(TunnelSession t) {
             return switch (this) {
                 case BAD_MAGIC -> {
                     byte[] f = header(IcmpEcho.request(t.address(), ProbeRun.INSIDE_GATEWAY, 1, 56), CstpPacketType.DATA.code());
@@ -47,8 +46,7 @@ final class BadFrameCheck {
         }
 
         private static byte[] header(byte[] payload, int type) {
-            return ByteBuffer.allocate(CstpFrame.HEADER_LENGTH + payload.length).put(new byte[] {'S', 'T', 'F', 1})
-                    .putShort((short) payload.length).put((byte) type).put((byte) 0).put(payload).array();
+            return new CstpFrame(type, Unpooled.wrappedBuffer(payload)).wireBytes();
         }
     }
 
@@ -72,21 +70,21 @@ final class BadFrameCheck {
             for (int i = 0; i < kinds.size(); i++) {
                 Kind kind = kinds.get(i);
                 String token = badTokens.get(i);
-                try (RawTunnel bad = RawTunnel.connect(r.endpoint(), token, Map.of())) {
+                try (TunnelSession bad = TunnelClient.connect(r.endpoint().config(token))) {
                     Duration rtt = bad.ping(ProbeRun.INSIDE_GATEWAY, 56);
                     r.note("bad tunnel " + (i + 1) + ": address " + bad.address().getHostAddress() + ", MTU " + bad.mtu()
                             + ", ping before the bad frame " + TrafficCheck.micros(rtt));
                     try {
-                        bad.sendBytes(kind.frame(bad));
+                        bad.writeRaw(kind.frame(bad));
                     } catch (TunnelException e) {
                         r.note("  writing the bad frame failed part way (the gateway may close first): " + e.getMessage());
                     }
-                    if (!bad.awaitClosedByGateway()) {
+                    if (!bad.awaitClosed()) {
                         return r.fail(Requirement.MCA_ROB_2, "the gateway kept the tunnel open after a frame with "
                                 + kind.text + " (" + r.endpoint().timeout().toMillis() + " ms)");
                     }
                     r.note("  sent a frame with " + kind.text + ": the gateway closed that tunnel ("
-                            + bad.ended().orElse("connection closed") + ")");
+                            + bad.disconnectReason().orElse("connection closed") + ")");
                 }
                 Duration after;
                 try {
@@ -106,10 +104,9 @@ final class BadFrameCheck {
 
     /** A malformed frame ends the tunnel, not the session: its cookie reconnects, then the probe logs it out. */
     private static void keptAndLoggedOut(ProbeRun r, String token) {
-        try (RawTunnel again = RawTunnel.connect(r.endpoint(), token, Map.of())) {
+        try (TunnelSession again = TunnelClient.connect(r.endpoint().config(token))) {
             r.note("  the bad tunnel's session was kept: a reconnect with its cookie got " + again.statusLine()
                     + "; logged out with BYE");
-            again.bye();
         } catch (TunnelException e) {
             r.note("  the bad tunnel's session was not kept (reconnect: " + e.getMessage() + ")");
         }

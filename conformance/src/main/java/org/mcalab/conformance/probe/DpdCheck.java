@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 import org.mcalab.protocol.cstp.CstpPacketType;
 import org.mcalab.lab.SessionView;
 import org.mcalab.lab.TunnelProbe;
+import org.mcalab.client.tunnel.TunnelClient;
 import org.mcalab.client.tunnel.TunnelException;
+import org.mcalab.client.tunnel.TunnelSession;
 
 /**
  * MCA-SES-3, dpd: DPD requests carrying payloads are answered with the same payload, keepalives are taken without
@@ -27,21 +29,21 @@ final class DpdCheck {
     }
 
     static TunnelProbe.Outcome run(ProbeRun r) throws TunnelException {
-        try (RawTunnel t = RawTunnel.connect(r.endpoint(), r.token(), Map.of())) {
+        try (TunnelSession t = TunnelClient.connect(r.endpoint().config(r.token()))) {
             r.note("CONNECT: " + t.statusLine() + "; assigned address " + t.address().getHostAddress() + ", X-CSTP-DPD "
-                    + t.header("X-CSTP-DPD") + ", X-CSTP-Keepalive " + t.header("X-CSTP-Keepalive") + ", X-CSTP-Idle-Timeout "
-                    + t.header("X-CSTP-Idle-Timeout"));
+                    + t.answer().last(ConnectHeaders.X_CSTP_DPD).orElse(null) + ", X-CSTP-Keepalive "
+                    + t.answer().last(ConnectHeaders.X_CSTP_KEEPALIVE).orElse(null) + ", X-CSTP-Idle-Timeout "
+                    + t.answer().last(ConnectHeaders.X_CSTP_IDLE_TIMEOUT).orElse(null));
             Optional<SessionView.Tunnel> before = r.gatewayRow(r.token(), "SSL-Tunnel");
             List<String> rtts = new ArrayList<>();
             for (int size : PAYLOAD_SIZES) {
                 byte[] payload = new byte[size];
                 RANDOM.nextBytes(payload);
                 long start = System.nanoTime();
-                t.send(CstpPacketType.DPD_REQUEST, payload);
-                RawTunnel.Frame answer = t.await(CstpPacketType.DPD_RESPONSE, "DPD with " + size + " payload bytes");
-                if (!Arrays.equals(answer.payload(), payload)) {
+                byte[] answer = t.dpd(payload);
+                if (!Arrays.equals(answer, payload)) {
                     return r.fail(Requirement.MCA_SES_3, "the DPD response to a " + size + "-byte request carried "
-                            + answer.payload().length + " bytes that differ from the request's");
+                            + answer.length + " bytes that differ from the request's");
                 }
                 rtts.add(size + " B " + TrafficCheck.micros(Duration.ofNanos(System.nanoTime() - start)));
             }
@@ -51,15 +53,14 @@ final class DpdCheck {
             }
             byte[] last = new byte[16];
             RANDOM.nextBytes(last);
-            t.send(CstpPacketType.DPD_REQUEST, last);
-            if (!Arrays.equals(t.await(CstpPacketType.DPD_RESPONSE, "DPD after keepalives").payload(), last)) {
+            if (!Arrays.equals(t.dpd(last), last)) {
                 return r.fail(Requirement.MCA_SES_3, "the DPD response after the keepalives carried another payload");
             }
             r.note(KEEPALIVES + " keepalives sent; the DPD after them was answered");
             Duration rtt = t.ping(ProbeRun.INSIDE_GATEWAY, 56);
             r.note("ICMP echo to " + ProbeRun.INSIDE_GATEWAY.getHostAddress() + " after DPD and keepalives: " + TrafficCheck.micros(rtt));
             if (!t.isOpen()) {
-                return r.fail(Requirement.MCA_SES_3, "the tunnel ended: " + t.ended().orElse("?"));
+                return r.fail(Requirement.MCA_SES_3, "the tunnel ended: " + t.disconnectReason().orElse("connection closed"));
             }
             Optional<SessionView.Tunnel> after = r.gatewayRow(r.token(), "SSL-Tunnel");
             if (before.isPresent() && after.isPresent()) {
@@ -69,7 +70,6 @@ final class DpdCheck {
             }
             r.note("idle timeout (vpn-idle-timeout) is not waited for here; covered by the gateway's unit tests "
                     + "(CstpTunnelHandlerTest idle timeout, UntunnelledSessionSweepTest)");
-            t.bye();
             return r.pass("DPD answered with the same payload (" + PAYLOAD_SIZES.length + " sizes), " + KEEPALIVES
                     + " keepalives tolerated, tunnel still carrying data");
         }

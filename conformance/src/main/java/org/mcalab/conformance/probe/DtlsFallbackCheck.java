@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.protocol.cstp.CstpPacketType;
+import org.mcalab.protocol.dtls.DtlsOffer;
 import org.mcalab.client.dtls.DtlsClientParameters;
-import org.mcalab.client.dtls.DtlsOfferHeaders;
 import org.mcalab.client.dtls.DtlsTunnelChannel;
 import org.mcalab.lab.SessionView;
 import org.mcalab.lab.TunnelProbe;
+import org.mcalab.client.tunnel.TunnelClient;
 import org.mcalab.client.tunnel.TunnelException;
+import org.mcalab.client.tunnel.TunnelSession;
 
 /**
  * MCA-SES-4, dtls-fallback: CONNECT offering legacy DTLS as openconnect does ({@code X-DTLS-Master-Secret},
@@ -30,18 +32,18 @@ final class DtlsFallbackCheck {
     }
 
     static TunnelProbe.Outcome run(ProbeRun r) throws TunnelException {
-        DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(RANDOM);
-        try (RawTunnel cstp = RawTunnel.connect(r.endpoint(), r.token(), offer.headers())) {
-            r.note("CONNECT with a DTLS offer (X-DTLS-CipherSuite: " + DtlsOfferHeaders.CIPHER_SUITES + "): " + cstp.statusLine()
-                    + "; assigned address " + cstp.address().getHostAddress());
-            cstp.headers().forEach((k, v) -> {
+        DtlsOffer offer = DtlsOffer.resumable(RANDOM);
+        try (TunnelSession cstp = TunnelClient.connect(r.endpoint().config(r.token()).withDtls(offer))) {
+            r.note("CONNECT with a DTLS offer (X-DTLS-CipherSuite: " + String.join(":", offer.cipherSuites()) + "): "
+                    + cstp.statusLine() + "; assigned address " + cstp.address().getHostAddress());
+            cstp.cstpHeaders().forEach((k, v) -> {
                 if (k.startsWith("X-DTLS")) {
                     // the session id is the key to resuming DTLS: shown by its first bytes only
                     r.note("  " + k + ": " + (k.equals("X-DTLS-Session-ID") ? v.get(0).substring(0, Math.min(8, v.get(0).length())) + "..."
                             : String.join(" | ", v)));
                 }
             });
-            Optional<DtlsClientParameters> params = DtlsClientParameters.fromConnectResponse(cstp::header, offer);
+            Optional<DtlsClientParameters> params = cstp.dtls();
             if (params.isEmpty()) {
                 return r.fail(Requirement.MCA_SES_4, "the gateway's CONNECT answer offers no DTLS session this client can "
                         + "resume (X-DTLS-Port, X-DTLS-Session-ID, X-DTLS-CipherSuite)");
@@ -57,7 +59,7 @@ final class DtlsFallbackCheck {
                 }
                 r.note("ICMP echo over DTLS to " + ProbeRun.INSIDE_GATEWAY.getHostAddress() + ", replies on DTLS, byte for byte: "
                         + String.join(", ", rtts));
-                List<RawTunnel.Frame> onCstp = cstp.queuedData();
+                List<byte[]> onCstp = cstp.drainReceived();
                 if (!onCstp.isEmpty()) {
                     return r.fail(Requirement.MCA_SES_4, onCstp.size() + " packets came down on CSTP while DTLS was up");
                 }
@@ -113,7 +115,6 @@ final class DtlsFallbackCheck {
                     }
                 }
             }
-            cstp.bye();
             return r.pass("DTLS carried " + DTLS_PINGS + " echoes (gateway DTLS counters grew, CSTP's did not); after DTLS "
                     + "closed, CSTP carried the traffic");
         }

@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -24,7 +25,9 @@ import org.mcalab.gateway.dtls.DtlsLink;
 import org.mcalab.gateway.dtls.DtlsNegotiation;
 import org.mcalab.gateway.dtls.DtlsService;
 import org.mcalab.gateway.trace.Trace;
+import org.mcalab.protocol.cstp.ConnectAnswer;
 import org.mcalab.protocol.cstp.CstpPacketType;
+import org.mcalab.protocol.dtls.DtlsOffer;
 
 /** The client's DTLS client against the gateway's DTLS side, headers to frames. */
 class DtlsTunnelChannelTest {
@@ -40,17 +43,23 @@ class DtlsTunnelChannelTest {
         gateway.close();
     }
 
-    private static Map<String, String> asMap(DtlsLink link) {
-        Map<String, String> m = new HashMap<>();
-        for (DtlsNegotiation.Header h : link.responseHeaders()) {
-            m.put(h.name(), h.value());
+    /** The link's headers as the client reads them: in a CONNECT answer, by openconnect's rule. */
+    private static ConnectAnswer answer(DtlsLink link) {
+        List<ConnectAnswer.Header> h = new ArrayList<>();
+        for (DtlsNegotiation.Header x : link.responseHeaders()) {
+            h.add(new ConnectAnswer.Header(x.name(), x.value()));
         }
-        return m;
+        return ConnectAnswer.parse(ConnectAnswer.of("HTTP/1.1 200 CONNECTED", h).wireText());
+    }
+
+    private static ConnectAnswer answer(Map<String, String> headers) {
+        return ConnectAnswer.of("HTTP/1.1 200 CONNECTED", headers.entrySet().stream()
+                .map(e -> new ConnectAnswer.Header(e.getKey(), e.getValue())).toList());
     }
 
     @Test
     void resumesTheAnnouncedSessionAndExchangesFrames() throws Exception {
-        DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);
+        DtlsOffer offer = DtlsOffer.resumable(random);
         DtlsLink link = gateway.connect(offer.headers()::get, AnyConnectClient.ASA_DEFAULTS, Optional.empty(), null);
         BlockingQueue<byte[]> inside = new LinkedBlockingQueue<>();
         link.attach(p -> {
@@ -58,7 +67,7 @@ class DtlsTunnelChannelTest {
             p.release();
             return null;
         });
-        DtlsClientParameters p = DtlsClientParameters.fromConnectResponse(asMap(link)::get, offer).orElseThrow();
+        DtlsClientParameters p = DtlsClientParameters.fromAnswer(answer(link), offer).orElseThrow();
         assertThat(p.suiteName()).isEqualTo("OC-DTLS1_2-AES256-GCM");
         assertThat(p.port()).isEqualTo(gateway.server().port());
 
@@ -88,25 +97,25 @@ class DtlsTunnelChannelTest {
 
     @Test
     void aResponseWithoutDtlsOrWithPskGivesNoParameters() {
-        DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);
-        assertThat(DtlsClientParameters.fromConnectResponse(h -> null, offer)).isEmpty();
+        DtlsOffer offer = DtlsOffer.resumable(random);
+        assertThat(DtlsClientParameters.fromAnswer(answer(Map.of()), offer)).isEmpty();
         Map<String, String> psk = Map.of("X-DTLS-Port", "443", "X-DTLS-App-ID", "ab".repeat(32),
                 "X-DTLS-CipherSuite", "PSK-NEGOTIATE");
-        assertThat(DtlsClientParameters.fromConnectResponse(psk::get, offer)).isEmpty();
+        assertThat(DtlsClientParameters.fromAnswer(answer(psk), offer)).isEmpty();
         Map<String, String> shortId = Map.of("X-DTLS-Port", "443", "X-DTLS-Session-ID", "ab".repeat(16),
                 "X-DTLS-CipherSuite", "OC-DTLS1_2-AES256-GCM");
-        assertThat(DtlsClientParameters.fromConnectResponse(shortId::get, offer)).isEmpty();
+        assertThat(DtlsClientParameters.fromAnswer(answer(shortId), offer)).isEmpty();
         Map<String, String> dtls12 = Map.of("X-DTLS-Port", "443", "X-DTLS-Session-ID", "AB".repeat(32),
                 "X-DTLS12-CipherSuite", "ECDHE-RSA-AES256-GCM-SHA384");
-        assertThat(DtlsClientParameters.fromConnectResponse(dtls12::get, offer).orElseThrow().suite()).isEqualTo(0xC030);
+        assertThat(DtlsClientParameters.fromAnswer(answer(dtls12), offer).orElseThrow().suite()).isEqualTo(0xC030);
     }
 
     @Tag("slow")
     @Test
     void aWrongMasterSecretCannotResume() {
-        DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);
+        DtlsOffer offer = DtlsOffer.resumable(random);
         DtlsLink link = gateway.connect(offer.headers()::get, AnyConnectClient.ASA_DEFAULTS, Optional.empty(), null);
-        DtlsClientParameters p = DtlsClientParameters.fromConnectResponse(asMap(link)::get, DtlsOfferHeaders.fresh(random))
+        DtlsClientParameters p = DtlsClientParameters.fromAnswer(answer(link), DtlsOffer.resumable(random))
                 .orElseThrow();
         assertThatThrownBy(() -> DtlsTunnelChannel.open(new InetSocketAddress("127.0.0.1", p.port()), p))
                 .isInstanceOf(IOException.class);
@@ -117,7 +126,7 @@ class DtlsTunnelChannelTest {
     @Tag("slow")
     @Test
     void upstreamThroughputIsMeasured() throws Exception {
-        DtlsOfferHeaders offer = DtlsOfferHeaders.fresh(random);
+        DtlsOffer offer = DtlsOffer.resumable(random);
         DtlsLink link = gateway.connect(offer.headers()::get, AnyConnectClient.ASA_DEFAULTS, Optional.empty(), null);
         AtomicLong bytes = new AtomicLong();
         link.attach(p -> {
@@ -125,7 +134,7 @@ class DtlsTunnelChannelTest {
             p.release();
             return null;
         });
-        DtlsClientParameters p = DtlsClientParameters.fromConnectResponse(asMap(link)::get, offer).orElseThrow();
+        DtlsClientParameters p = DtlsClientParameters.fromAnswer(answer(link), offer).orElseThrow();
         try (DtlsTunnelChannel channel = DtlsTunnelChannel.open(new InetSocketAddress("127.0.0.1", p.port()), p)) {
             byte[] packet = new byte[1300];
             long start = System.nanoTime();

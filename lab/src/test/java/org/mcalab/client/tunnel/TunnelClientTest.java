@@ -30,6 +30,7 @@ import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionView;
 import org.mcalab.protocol.xml.ClientMessages;
+import org.mcalab.protocol.ClientProfile;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthParser;
 import org.mcalab.client.ClientIdentity;
@@ -83,7 +84,7 @@ class TunnelClientTest {
         ClientMessages.ClientInfo oc = ClientMessages.ClientInfo.openconnectLinux(true);
         byte[] challenge;
         try (Connection c = client.open(tlsIdentity)) {
-            challenge = c.post("/MCA", ClientMessages.init(oc, gateway.url() + "/MCA", null, false), TunnelClient.USER_AGENT, null).body();
+            challenge = c.post("/MCA", ClientMessages.init(oc, gateway.url() + "/MCA", null, false), ClientProfile.OPENCONNECT.userAgent(), null).body();
         }
         ConfigAuth request = ConfigAuthParser.parse(challenge);
         String hash = McaSigner.preferredHash(request.hashAlgorithms()).orElseThrow();
@@ -91,7 +92,7 @@ class TunnelClientTest {
         byte[] reply = ClientMessages.mcaAuthReply(oc, request.opaqueXml(), List.of(ClientMessages.Chain.viaTls("1M"),
                 new ClientMessages.Chain("1U", false, ClientMessages.base64Lines(Pkcs7.certsOnly(user.chain())), hash, signature)));
         try (Connection c = client.open(tlsIdentity)) {
-            ConfigAuth complete = ConfigAuthParser.parse(c.post("/MCA", reply, TunnelClient.USER_AGENT, null).body());
+            ConfigAuth complete = ConfigAuthParser.parse(c.post("/MCA", reply, ClientProfile.OPENCONNECT.userAgent(), null).body());
             assertThat(complete.sessionToken()).as("login failed: %s", complete.errors()).isNotBlank();
             return complete.sessionToken();
         }

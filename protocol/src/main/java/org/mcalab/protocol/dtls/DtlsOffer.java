@@ -57,6 +57,13 @@ public record DtlsOffer(Optional<byte[]> masterSecret, List<String> cipherSuites
         return new DtlsOffer(Optional.of(masterSecret), dtls, dtls12);
     }
 
+    /** {@link #resumable} with a fresh master secret, as openconnect makes one per CONNECT. */
+    public static DtlsOffer resumable(java.security.SecureRandom random) {
+        byte[] secret = new byte[MASTER_SECRET_BYTES];
+        random.nextBytes(secret);
+        return resumable(secret);
+    }
+
     /** The request headers, in openconnect's order (docs/protocol.md §8.2); a missing part is left out. */
     public Map<String, String> headers() {
         Map<String, String> h = new LinkedHashMap<>();
