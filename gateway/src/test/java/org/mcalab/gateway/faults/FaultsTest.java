@@ -8,7 +8,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +36,8 @@ import org.mcalab.gateway.GatewayOptions;
 import org.mcalab.gateway.config.AsaConfig;
 import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.RunningGateway;
+import org.mcalab.gateway.http.GatewayHttpHandler;
+import org.mcalab.gateway.it.Await;
 import org.mcalab.gateway.it.Lab;
 import org.mcalab.gateway.it.McaLogin;
 import org.mcalab.gateway.it.TlsHttpClient;
@@ -41,6 +48,7 @@ import org.mcalab.gateway.session.TunnelRow;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthParser;
+import org.slf4j.LoggerFactory;
 
 /**
  * Faults (MCA-ROB-3): clients that vanish mid-authentication or mid-tunnel with a TCP reset, and a CRL endpoint that
@@ -57,6 +65,13 @@ class FaultsTest {
     /** Half an auth-reply body, then a reset: no session, no extra auth-info entry, and the next login works. */
     @Test
     void clientVanishingMidAuthLeavesNoSession() throws Exception {
+        // the gateway logs each connection that ends mid-request: proof it has handled the reset, not a pause
+        Logger http = (Logger) LoggerFactory.getLogger(GatewayHttpHandler.class);
+        Level level = http.getLevel();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        http.addAppender(log);
+        http.setLevel(Level.DEBUG);
         try (RunningGateway g = Gateway.start(lab.options().build())) {
             McaLogin mca = new McaLogin(lab, g.port());
             TlsHttpClient.Response challenge = mca.init("machine", "/MCA", McaLogin.OPENCONNECT);
@@ -72,7 +87,7 @@ class FaultsTest {
                     reset(s);
                 }
             }
-            Thread.sleep(300);
+            Await.until("the gateway handled 5 resets mid-request", () -> prematureClosures(log) >= 5);
             assertThat(g.sessions().size()).isZero();
             assertThat(g.pendingAuthentications()).isEqualTo(1); // the abandoned challenge, until its 3 minutes end
             // the interrupted reply was never processed: the complete one still answers the same challenge
@@ -80,6 +95,16 @@ class FaultsTest {
             assertThat(done.authId()).isEqualTo("success");
             assertThat(g.sessions().size()).isEqualTo(1);
             assertThat(g.pendingAuthentications()).isZero();
+        } finally {
+            http.detachAppender(log);
+            http.setLevel(level);
+        }
+    }
+
+    private static long prematureClosures(ListAppender<ILoggingEvent> log) {
+        synchronized (log) { // the appender adds under this lock, from the gateway's threads
+            return log.list.stream().filter(e -> String.valueOf(e.getFormattedMessage())
+                    .contains(PrematureChannelClosureException.class.getSimpleName())).count();
         }
     }
 
@@ -237,10 +262,6 @@ class FaultsTest {
     }
 
     private static void awaitNoSslTunnel(Session session) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && session.tunnels().stream().anyMatch(t -> t.kind() == TunnelRow.Kind.SSL)) {
-            Thread.sleep(50);
-        }
-        assertThat(session.tunnels()).noneMatch(t -> t.kind() == TunnelRow.Kind.SSL);
+        Await.until("the reset tunnel detached", () -> session.tunnels().stream().noneMatch(t -> t.kind() == TunnelRow.Kind.SSL));
     }
 }
