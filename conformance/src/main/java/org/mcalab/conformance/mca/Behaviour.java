@@ -34,9 +34,13 @@ public sealed interface Behaviour permits Mutation, Check {
         return Optional.ofNullable(declaration().step());
     }
 
-    /** Runs the conversation; the attempt's violations are attached to the observation. */
+    /** Runs the conversation, then its post-checks; the attempt's violations are attached to the observation. */
     default Observation run(Attempt attempt) throws IOException {
-        return declaration().flow().run(attempt).withViolations(attempt.violations());
+        Observation o = declaration().flow().run(attempt);
+        for (PostCheck check : declaration().after()) {
+            o = check.apply(attempt, o);
+        }
+        return o.withViolations(attempt.violations());
     }
 
     /** The one of {@code all} a scenario file names (case and surrounding blanks aside). */
@@ -55,10 +59,13 @@ public sealed interface Behaviour permits Mutation, Check {
 
     /**
      * @param step   where its bad input is judged, or null when the profile decides
+     * @param after  what is looked at once the conversation ran, whatever the gateway answered
      * @param params the parameters it reads, each with its type and default
      */
-    record Declaration(String id, Step step, String description, Flow flow, List<Param<?>> params) {
+    record Declaration(String id, Step step, String description, Flow flow, List<PostCheck> after,
+                       List<Param<?>> params) {
         public Declaration {
+            after = List.copyOf(after);
             params = List.copyOf(params);
         }
     }

@@ -50,7 +50,7 @@ public enum Check implements Behaviour {
     private final Declaration declaration;
 
     Check(String id, Step step, String description, Flow flow, Param<?>... params) {
-        this.declaration = new Declaration(id, step, description, flow, List.of(params));
+        this.declaration = new Declaration(id, step, description, flow, List.of(), List.of(params));
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.mcalab.fixtures.TestPki;
 import org.mcalab.protocol.Requirement;
 import org.mcalab.conformance.mca.Check;
 import org.mcalab.conformance.mca.Mutation;
+import org.mcalab.conformance.mca.PostCheck;
 import org.mcalab.conformance.mca.Step;
 
 class CatalogueTest {
@@ -73,6 +74,18 @@ class CatalogueTest {
         for (Scenario s : builtIn.scenarios()) {
             s.expect().cited().ifPresent(r -> assertThat(s.requirements()).as(s.id()).contains(r));
         }
+    }
+
+    @Test
+    void postChecksAreDeclaredNotBuriedInTheMutations() {
+        for (Mutation hostile : List.of(Mutation.XML_MALFORMED, Mutation.XML_OVERSIZED, Mutation.XML_XXE,
+                Mutation.XML_BILLION_LAUGHS)) {
+            assertThat(hostile.declaration().after()).as(hostile.id()).containsExactly(PostCheck.STILL_SERVES);
+        }
+        assertThat(Mutation.USERNAME_SUBSTITUTION.declaration().after()).containsExactly(PostCheck.BINDING);
+        assertThat(Mutation.OPAQUE_GROUP_TAMPERED.declaration().after()).containsExactly(PostCheck.BINDING);
+        assertThat(PostCheck.BINDING.requirement()).isEqualTo(Requirement.MCA_PKI_7);
+        assertThat(Mutation.NONE.declaration().after()).isEmpty();
     }
 
     @Test
