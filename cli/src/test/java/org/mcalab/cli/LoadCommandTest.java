@@ -173,7 +173,8 @@ class LoadCommandTest {
         assertThat(s.get("discarded_packets").asDouble()).isPositive().isLessThanOrEqualTo(s.get("sent_packets").asDouble());
         assertThat(s.get("goodput_mbit_s").asDouble()).isPositive();
         assertThat(s.get("packets_per_s").asDouble()).isPositive();
-        assertThat(s.get("traffic_seconds").asDouble()).isBetween(1.5, 30.0);
+        // without a packet budget the traffic runs its whole --duration; no upper bound, which would time the machine
+        assertThat(s.get("traffic_seconds").asDouble()).isGreaterThanOrEqualTo(2.0);
         assertThat(load.get("series").get("sent_mbit_s").size()).isPositive();
         assertThat(out.resolve("report.html")).isRegularFile();
         assertThat(load.get("command").asText()).startsWith("mcalab load tunnel --tunnels 2");
