@@ -12,7 +12,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet4Address;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,16 +22,13 @@ import org.mcalab.protocol.cstp.ConnectRequest;
 import org.mcalab.protocol.cstp.CstpFrame;
 import org.mcalab.protocol.cstp.CstpFrameEncoder;
 import org.mcalab.protocol.cstp.CstpPacketType;
-import org.mcalab.protocol.xml.ClientMessages;
-import org.mcalab.protocol.xml.ClientMessages.Chain;
-import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthException;
 import org.mcalab.protocol.xml.ConfigAuthParser;
 import org.mcalab.protocol.dtls.DtlsOffer;
 import org.mcalab.client.dtls.DtlsClientParameters;
+import org.mcalab.client.mca.McaLogin;
 import org.mcalab.client.tunnel.CstpHandshaker;
-import org.mcalab.client.mca.McaSigner;
 
 /**
  * One load tunnel on one TLS connection: MCA login (init, signed auth-reply), {@code CONNECT /CSCOSSLC/tunnel} with
@@ -58,6 +54,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
 
     private final TunnelPlan plan;
     private final LoadIdentity identity;
+    private final McaLogin login;
     private final TunnelCounters counters;
     private final HttpAnswerDecoder answers;
     private final CompletableFuture<TunnelLink> up = new CompletableFuture<>();
@@ -84,6 +81,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     CstpTunnel(TunnelPlan plan, LoadIdentity identity, TunnelCounters counters, HttpAnswerDecoder answers) {
         this.plan = plan;
         this.identity = identity;
+        this.login = McaLogin.openconnect(plan.groupAccess());
         this.counters = counters;
         this.answers = answers;
         this.dtlsOffer = plan.dtls() ? DtlsOffer.resumable(RANDOM) : null;
@@ -121,7 +119,7 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
                 return;
             }
             state = State.INIT;
-            post(ClientMessages.init(ClientInfo.openconnectLinux(true), plan.groupAccess(), null, false));
+            post(login.init());
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -156,27 +154,19 @@ final class CstpTunnel extends ChannelInboundHandlerAdapter implements TunnelLin
     }
 
     private void onChallenge(HttpAnswerDecoder.Answer a) {
-        ConfigAuth doc = parse(a, "init");
-        if (doc == null) {
+        if (a.status() != 200) {
+            fail("init: HTTP " + a.status());
             return;
         }
-        if ("success".equals(doc.authId())) {
+        McaLogin.Answer answer = login.answer(a.body(), identity.user());
+        if (answer instanceof McaLogin.Answer.Reply r) {
+            state = State.REPLY;
+            post(r.body());
+        } else if (answer instanceof McaLogin.Answer.Complete) {
             onComplete(a); // a certificate-only group answers the init with complete
-            return;
+        } else {
+            fail(((McaLogin.Answer.Refused) answer).why());
         }
-        if (!doc.multipleCertRequest()) {
-            fail("init: no MCA auth-request (auth id " + doc.authId() + ")");
-            return;
-        }
-        Optional<String> hash = McaSigner.preferredHash(doc.hashAlgorithms());
-        if (hash.isEmpty()) {
-            fail("init: no sha256/384/512 offered");
-            return;
-        }
-        byte[] signature = McaSigner.sign(identity.userKey(), hash.get(), a.body());
-        state = State.REPLY;
-        post(ClientMessages.mcaAuthReply(ClientInfo.openconnectLinux(true), doc.opaqueXml(), List.of(Chain.viaTls("1M"),
-                new Chain("1U", false, identity.userPkcs7Base64(), hash.get(), ClientMessages.base64Lines(signature)))));
     }
 
     private void onComplete(HttpAnswerDecoder.Answer a) {

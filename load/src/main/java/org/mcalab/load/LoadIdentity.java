@@ -1,26 +1,24 @@
 package org.mcalab.load;
 
-import java.security.PrivateKey;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.ClientTls;
+import org.mcalab.client.mca.UserCertificate;
 import org.mcalab.fixtures.HeldCertificate;
 import org.mcalab.fixtures.LoadIdentities;
 import org.mcalab.fixtures.Manifest;
-import org.mcalab.fixtures.Pkcs7;
 import org.mcalab.fixtures.TestPki;
 
 /**
  * One simulated client: the machine certificate it presents in TLS and, for MCA, the user certificate it proves
- * in XML. Everything a login needs is computed here, before the load starts: the key manager factory and the
- * PKCS#7 of the user chain in openconnect's base64 shape.
+ * in XML (the client's {@link org.mcalab.client.mca.McaLogin} builds its PKCS#7 and signature). Minted and wrapped
+ * before the load starts, never in a user loop.
  *
- * @param userPkcs7Base64 null in single-certificate mode
+ * @param user null in single-certificate mode
  */
-public record LoadIdentity(int index, ClientIdentity machine, PrivateKey userKey, String userPkcs7Base64,
-                           KeyManagerFactory tlsKeys) {
+public record LoadIdentity(int index, ClientIdentity machine, UserCertificate user, KeyManagerFactory tlsKeys) {
 
     public LoadIdentity {
         Objects.requireNonNull(machine);
@@ -30,9 +28,8 @@ public record LoadIdentity(int index, ClientIdentity machine, PrivateKey userKey
     static LoadIdentity of(LoadIdentities.Pair pair, boolean withUser) {
         HeldCertificate held = pair.machine();
         ClientIdentity machine = ClientIdentity.of(held.privateKey(), held.chainWithoutRoot());
-        String p7 = withUser ? Pkcs7.wireBase64(Pkcs7.certsOnly(pair.user().chainWithoutRoot())) : null;
-        return new LoadIdentity(pair.index(), machine, withUser ? pair.user().privateKey() : null, p7,
-                ClientTls.keyManagerFactory(machine));
+        UserCertificate user = withUser ? new UserCertificate(pair.user().privateKey(), pair.user().chainWithoutRoot()) : null;
+        return new LoadIdentity(pair.index(), machine, user, ClientTls.keyManagerFactory(machine));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,13 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.mcalab.protocol.xml.ClientMessages;
-import org.mcalab.protocol.xml.ClientMessages.Chain;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.protocol.xml.ConfigAuthException;
 import org.mcalab.protocol.xml.ConfigAuthParser;
-import org.mcalab.client.mca.McaSigner;
+import org.mcalab.client.mca.McaLogin;
 
 /**
  * The state of the login run in progress, shared with {@link McaLoginSimulation} (Gatling instantiates the
@@ -42,6 +39,7 @@ final class LoginRun {
 
     final LoginPlan plan;
     final List<LoadIdentity> identities;
+    final McaLogin login;
     final byte[] initBody;
     final Histogram latencyNanos = new ConcurrentHistogram(3);
     final Timeline successes;
@@ -61,8 +59,8 @@ final class LoginRun {
     LoginRun(LoginPlan plan, List<LoadIdentity> identities) {
         this.plan = plan;
         this.identities = List.copyOf(identities);
-        ClientInfo info = ClientInfo.openconnectLinux(!plan.singleCert());
-        this.initBody = ClientMessages.init(info, plan.groupAccess(), null, false);
+        this.login = new McaLogin(ClientInfo.openconnectLinux(!plan.singleCert()), plan.groupAccess(), null);
+        this.initBody = login.init();
         this.successes = Timeline.unstarted((int) plan.duration().toSeconds() + 2);
     }
 
@@ -119,25 +117,15 @@ final class LoginRun {
         if (status != 200) {
             return session.set(FAILED, "init: HTTP " + status);
         }
-        ConfigAuth doc;
-        try {
-            doc = ConfigAuthParser.parse(challenge);
-        } catch (ConfigAuthException e) {
-            return session.set(FAILED, "init: answer is not config-auth XML");
+        McaLogin.Answer answer = login.answer(challenge, identity(session.userId()).user());
+        if (answer instanceof McaLogin.Answer.Reply r) {
+            return session.set(REPLY, r.body());
         }
-        if (!doc.multipleCertRequest()) {
-            return session.set(FAILED, "init: no MCA auth-request (" + describe(doc) + ")");
+        if (answer instanceof McaLogin.Answer.Complete c) {
+            // an MCA run that got in on the init alone did not log in with two certificates
+            return session.set(FAILED, "init: no MCA auth-request (" + McaLogin.describe(c.doc()) + ")");
         }
-        Optional<String> hash = McaSigner.preferredHash(doc.hashAlgorithms());
-        if (hash.isEmpty()) {
-            return session.set(FAILED, "init: no sha256/384/512 offered");
-        }
-        LoadIdentity id = identity(session.userId());
-        byte[] signature = McaSigner.sign(id.userKey(), hash.get(), challenge);
-        byte[] reply = ClientMessages.mcaAuthReply(ClientInfo.openconnectLinux(true), doc.opaqueXml(), List.of(
-                Chain.viaTls("1M"),
-                new Chain("1U", false, id.userPkcs7Base64(), hash.get(), ClientMessages.base64Lines(signature))));
-        return session.set(REPLY, reply);
+        return session.set(FAILED, ((McaLogin.Answer.Refused) answer).why());
     }
 
     /** The login's outcome: complete with auth id="success" (from the reply, or from the init in single-cert mode). */
@@ -203,19 +191,11 @@ final class LoginRun {
         }
         try {
             ConfigAuth doc = ConfigAuthParser.parse(body);
-            return "success".equals(doc.authId()) ? null : step + ": not complete (" + describe(doc) + ")";
+            return "success".equals(doc.authId()) ? null : step + ": not complete (" + McaLogin.describe(doc) + ")";
         } catch (ConfigAuthException e) {
             String text = new String(body, 0, Math.min(body.length, 60), StandardCharsets.UTF_8);
             return step + ": answer is not config-auth XML (" + text.strip() + ")";
         }
-    }
-
-    private static String describe(ConfigAuth doc) {
-        if (!doc.errors().isEmpty()) {
-            String e = doc.errors().get(0);
-            return "error: " + (e.length() > 80 ? e.substring(0, 80) + "..." : e);
-        }
-        return "type " + doc.type() + ", auth id " + doc.authId();
     }
 
     Map<String, Long> failureCounts() {

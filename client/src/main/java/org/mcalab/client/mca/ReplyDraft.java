@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.mcalab.fixtures.Credential;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
+import org.mcalab.protocol.xml.ConfigAuth;
 
 /**
  * The MCA auth-reply the client is about to send, in editable parts; the well-behaved version is
@@ -45,16 +46,21 @@ public final class ReplyDraft {
             return c;
         }
 
-        /** The openconnect chain for a credential: PKCS#7 of leaf + intermediates, signature over the challenge. */
-        public static ChainDraft signed(String store, Credential credential, String hash, byte[] challenge) {
+        /** The openconnect chain for a user certificate: PKCS#7 of leaf + intermediates, signature over the challenge. */
+        public static ChainDraft signed(String store, UserCertificate user, String hash, byte[] challenge) {
             ChainDraft c = new ChainDraft();
             c.certStore = store;
-            c.certificates = credential.chain();
-            c.key = credential.privateKey();
+            c.certificates = user.chain();
+            c.key = user.key();
             c.declaredHash = hash;
             c.digestHash = hash;
             c.signedBytes = challenge;
             return c;
+        }
+
+        /** As {@link #signed(String, UserCertificate, String, byte[])} for a minted credential. */
+        public static ChainDraft signed(String store, Credential credential, String hash, byte[] challenge) {
+            return signed(store, UserCertificate.of(credential), hash, challenge);
         }
 
         public ClientMessages.Chain build() {
@@ -73,18 +79,26 @@ public final class ReplyDraft {
 
     /**
      * What openconnect sends: the 1M chain "sent via protocol", then the 1U chain with the user certificate's PKCS#7
-     * and its signature over the exact challenge bytes with the preferred hash (sha512 when offered).
+     * and its signature over the exact challenge bytes with the preferred hash (sha512 when offered; sha256 when none
+     * is, so that a gateway offering none still gets an answer to refuse).
+     *
+     * @param user null: the 1M chain only
      */
-    public static ReplyDraft standard(ClientInfo client, Challenge challenge, Credential xml) {
+    public static ReplyDraft standard(ClientInfo client, ConfigAuth request, byte[] exactBytes, UserCertificate user) {
         ReplyDraft d = new ReplyDraft();
         d.client = client;
-        d.opaqueXml = challenge.doc().opaqueXml();
+        d.opaqueXml = request.opaqueXml();
         d.chains.add(ChainDraft.viaTls("1M"));
-        if (xml != null) {
-            String hash = McaSigner.preferredHash(challenge.doc().hashAlgorithms()).orElse("sha256");
-            d.chains.add(ChainDraft.signed("1U", xml, hash, challenge.exactBytes()));
+        if (user != null) {
+            String hash = McaSigner.preferredHash(request.hashAlgorithms()).orElse("sha256");
+            d.chains.add(ChainDraft.signed("1U", user, hash, exactBytes));
         }
         return d;
+    }
+
+    /** As {@link #standard(ClientInfo, ConfigAuth, byte[], UserCertificate)} for a challenge and a minted credential. */
+    public static ReplyDraft standard(ClientInfo client, Challenge challenge, Credential xml) {
+        return standard(client, challenge.doc(), challenge.exactBytes(), UserCertificate.of(xml));
     }
 
     public ChainDraft userChain() {

@@ -2,6 +2,7 @@ package org.mcalab.conformance.mca;
 
 import org.mcalab.client.mca.Challenge;
 import org.mcalab.client.mca.CredentialStore;
+import org.mcalab.client.mca.McaLogin;
 import org.mcalab.client.mca.Profile;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mcalab.fixtures.Credential;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
-import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.Connection;
 import org.mcalab.client.GatewayClient;
@@ -158,6 +158,11 @@ public final class Attempt {
         return identity(tls());
     }
 
+    /** The client's MCA login as {@code info}; a null {@code groupSelect} means the attempt's own (--authgroup). */
+    McaLogin login(ClientInfo info, String groupSelect) {
+        return new McaLogin(info, groupAccess(path), groupSelect == null ? this.groupSelect : groupSelect);
+    }
+
     String groupAccess(String requestPath) {
         return client.groupAccess(requestPath);
     }
@@ -250,8 +255,7 @@ public final class Attempt {
 
     /** Sends an init and returns what came back; a null {@code groupSelect} sends the attempt's own (--authgroup). */
     Challenge init(ClientIdentity identity, ClientInfo info, String groupSelect, boolean clientCertFail) throws IOException {
-        byte[] body = ClientMessages.init(info, groupAccess(path), groupSelect == null ? this.groupSelect : groupSelect,
-                clientCertFail);
+        byte[] body = login(info, groupSelect).init(clientCertFail);
         HttpResponse response = post(identity, path, body, "init");
         Challenge challenge = new Challenge(response, Observation.parse(response).orElse(null), lastAnswer());
         challengeIssued |= challenge.isMcaRequest();

@@ -1,8 +1,10 @@
 package org.mcalab.conformance.mca;
 
 import org.mcalab.client.mca.Challenge;
+import org.mcalab.client.mca.McaLogin;
 import org.mcalab.client.mca.McaSigner;
 import org.mcalab.client.mca.ReplyDraft;
+import org.mcalab.client.mca.UserCertificate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +26,9 @@ import org.mcalab.lab.SessionView;
 
 /** The client conversations the mutations are built from. */
 final class Flows {
-    /** Changes one thing in a reply draft; may talk to the gateway (e.g. to fetch another session's challenge). */
-    interface Tweak {
+    /** Changes one thing in a reply draft: the client's {@link McaLogin.Hook}, as the mutations name it. */
+    interface Tweak extends McaLogin.Hook {
         Tweak NONE = (d, ch) -> { };
-
-        void apply(ReplyDraft draft, Challenge challenge) throws IOException;
     }
 
     private Flows() {}
@@ -65,8 +65,7 @@ final class Flows {
         if (xml != null) {
             a.transcript().certificate("XML (" + xml.identity().role().name().toLowerCase() + ", 1U)", xml.certificate());
         }
-        ReplyDraft draft = ReplyDraft.standard(info, challenge, xml);
-        tweak.apply(draft, challenge);
+        ReplyDraft draft = a.login(info, null).draft(challenge, UserCertificate.of(xml), tweak);
         byte[] body = draft.bytes();
         draft.chains.stream().filter(c -> c.signedBytes != null && !c.viaTls).findFirst().ifPresent(c -> {
             a.transcript().markSigned(challenge.answerIndex(), c.signedBytes);

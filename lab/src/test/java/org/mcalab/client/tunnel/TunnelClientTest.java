@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.mcalab.fixtures.Credential;
 import org.mcalab.fixtures.CrlServer;
 import org.mcalab.fixtures.Manifest;
-import org.mcalab.fixtures.Pkcs7;
 import org.mcalab.fixtures.PkiOptions;
 import org.mcalab.fixtures.TestPki;
 import org.mcalab.gateway.Gateway;
@@ -29,15 +28,12 @@ import org.mcalab.gateway.config.AsaConfigParser;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionView;
-import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.ClientProfile;
-import org.mcalab.protocol.xml.ConfigAuth;
-import org.mcalab.protocol.xml.ConfigAuthParser;
 import org.mcalab.client.ClientIdentity;
-import org.mcalab.client.Connection;
 import org.mcalab.client.GatewayClient;
 import org.mcalab.client.GatewayTrust;
-import org.mcalab.client.mca.McaSigner;
+import org.mcalab.client.mca.McaLogin;
+import org.mcalab.client.mca.UserCertificate;
 
 /**
  * The client's tunnel client against the reference gateway in-process: MCA login (machine certificate in TLS,
@@ -80,22 +76,10 @@ class TunnelClientTest {
         Credential machine = pki.load(TestPki.MACHINE);
         Credential user = pki.load(TestPki.USER);
         GatewayClient client = new GatewayClient(URI.create(gateway.url()), GatewayTrust.caBundle(pki.caBundle()), Duration.ofSeconds(10));
-        ClientIdentity tlsIdentity = ClientIdentity.of(machine.privateKey(), machine.chain());
-        ClientMessages.ClientInfo oc = ClientMessages.ClientInfo.openconnectLinux(true);
-        byte[] challenge;
-        try (Connection c = client.open(tlsIdentity)) {
-            challenge = c.post("/MCA", ClientMessages.init(oc, gateway.url() + "/MCA", null, false), ClientProfile.OPENCONNECT.userAgent(), null).body();
-        }
-        ConfigAuth request = ConfigAuthParser.parse(challenge);
-        String hash = McaSigner.preferredHash(request.hashAlgorithms()).orElseThrow();
-        String signature = ClientMessages.base64Lines(McaSigner.sign(user.privateKey(), hash, challenge));
-        byte[] reply = ClientMessages.mcaAuthReply(oc, request.opaqueXml(), List.of(ClientMessages.Chain.viaTls("1M"),
-                new ClientMessages.Chain("1U", false, ClientMessages.base64Lines(Pkcs7.certsOnly(user.chain())), hash, signature)));
-        try (Connection c = client.open(tlsIdentity)) {
-            ConfigAuth complete = ConfigAuthParser.parse(c.post("/MCA", reply, ClientProfile.OPENCONNECT.userAgent(), null).body());
-            assertThat(complete.sessionToken()).as("login failed: %s", complete.errors()).isNotBlank();
-            return complete.sessionToken();
-        }
+        McaLogin.Result login = McaLogin.openconnect(client.groupAccess("/MCA")).run(client, "/MCA",
+                ClientProfile.OPENCONNECT.userAgent(), ClientIdentity.of(machine), UserCertificate.of(user), McaLogin.Hook.NONE);
+        assertThat(login.sessionToken()).as("login failed: %s", login.answer().bodyText()).isPresent();
+        return login.sessionToken().orElseThrow();
     }
 
     static TunnelClient.Config config(String token) {

@@ -5,9 +5,7 @@ import org.mcalab.conformance.robustness.BadInput;
 import org.mcalab.lab.HeapGauge;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,23 +26,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mcalab.fixtures.Credential;
-import org.mcalab.fixtures.Pkcs7;
 import org.mcalab.protocol.Requirement;
-import org.mcalab.protocol.xml.ClientMessages;
-import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
-import org.mcalab.protocol.xml.ConfigAuth;
-import org.mcalab.protocol.xml.ConfigAuthException;
-import org.mcalab.protocol.xml.ConfigAuthParser;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.Connection;
 import org.mcalab.client.GatewayClient;
 import org.mcalab.client.HttpResponse;
-import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
-import org.mcalab.conformance.mca.Mutation;
+import org.mcalab.client.mca.McaLogin;
 import org.mcalab.conformance.mca.Observation;
-import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
+import org.mcalab.client.mca.UserCertificate;
 import org.mcalab.lab.Target;
 import org.mcalab.client.tunnel.TunnelClient;
 import org.mcalab.client.tunnel.TunnelException;
@@ -261,9 +252,7 @@ public final class Soak {
 
     /** The client's openconnect-shaped MCA login; the token, or null (counted) when refused. */
     private String mcaLogin() throws IOException {
-        Attempt attempt = new Attempt(client, target, credentials, Profile.LINUX, GROUP, Params.NONE,
-                List.of(TLS_CREDENTIAL), List.of(XML_CREDENTIAL), List.of(), false);
-        Observation o = Mutation.NONE.run(attempt);
+        Observation o = Observation.of(goodLogin().answer());
         if (!o.accepted() || o.sessionToken() == null) {
             loginFailures.incrementAndGet();
             unexpected("login refused: " + o.text());
@@ -344,42 +333,36 @@ public final class Soak {
     }
 
     private Observation post(byte[] body) throws IOException {
-        try (Connection c = client.open(identity(credentials.get(TLS_CREDENTIAL)))) {
+        try (Connection c = client.open(ClientIdentity.of(credentials.get(TLS_CREDENTIAL)))) {
             return Observation.of(c.post(GROUP, body, Profile.LINUX.userAgent(), null));
         }
     }
 
+    /** openconnect's MCA login with the soak's machine (TLS) and user (XML) certificates. */
+    private McaLogin.Result goodLogin() throws IOException {
+        return McaLogin.openconnect(client.groupAccess(GROUP)).run(client, GROUP, Profile.LINUX.userAgent(),
+                ClientIdentity.of(credentials.get(TLS_CREDENTIAL)), UserCertificate.of(credentials.get(XML_CREDENTIAL)),
+                McaLogin.Hook.NONE);
+    }
+
     /** A good login, then the identical auth-reply again on a new connection (MCA-ROB-4). */
     private Observation replay() throws IOException {
-        Credential tls = credentials.get(TLS_CREDENTIAL);
-        Credential xml = credentials.get(XML_CREDENTIAL);
-        ClientInfo info = Profile.LINUX.clientInfo();
-        HttpResponse challenge;
-        try (Connection c = client.open(identity(tls))) {
-            challenge = c.post(GROUP, ClientMessages.init(info, client.groupAccess(GROUP), null, false),
-                    Profile.LINUX.userAgent(), null);
+        McaLogin.Result first = goodLogin();
+        if (first.reply() == null) {
+            throw new IOException("no MCA request to replay: " + Observation.of(first.answer()).text());
         }
-        ConfigAuth request;
-        try {
-            request = ConfigAuthParser.parse(challenge.body());
-        } catch (ConfigAuthException e) {
-            throw new IOException("no MCA request to replay: " + e.getMessage(), e);
+        Observation login = Observation.of(first.answer());
+        if (!login.accepted()) {
+            throw new IOException("the login to replay was refused: " + login.text());
         }
-        byte[] reply = ClientMessages.mcaAuthReply(info, request.opaqueXml(), List.of(ClientMessages.Chain.viaTls("1M"),
-                new ClientMessages.Chain("1U", false, ClientMessages.base64Lines(Pkcs7.certsOnly(xml.chain())), "sha512",
-                        ClientMessages.base64Lines(sign(challenge.body(), xml)))));
-        Observation first = post(reply);
-        if (!first.accepted()) {
-            throw new IOException("the login to replay was refused: " + first.text());
-        }
-        live.add(new Live(first.sessionToken(), null));
-        return post(reply);
+        live.add(new Live(login.sessionToken(), null));
+        return post(first.reply());
     }
 
     private Observation badCookie() throws IOException {
         byte[] made = new byte[32];
         RANDOM.nextBytes(made);
-        try (Connection c = client.open(identity(credentials.get(TLS_CREDENTIAL)))) {
+        try (Connection c = client.open(ClientIdentity.of(credentials.get(TLS_CREDENTIAL)))) {
             HttpResponse r = c.connectTunnel(HexFormat.of().formatHex(made), Profile.LINUX.userAgent());
             if (r.status() == 401) {
                 return Observation.reject(Requirement.MCA_FLOW_7, "HTTP 401 to CONNECT with a made-up cookie");
@@ -387,21 +370,6 @@ public final class Soak {
             return r.status() == 200 ? Observation.accept(null, "HTTP 200 to CONNECT with a made-up cookie")
                     : Observation.reject("HTTP " + r.status() + " " + r.reason());
         }
-    }
-
-    private static byte[] sign(byte[] challenge, Credential xml) throws IOException {
-        try {
-            Signature s = Signature.getInstance("SHA512withRSA");
-            s.initSign(xml.privateKey());
-            s.update(challenge);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot sign the challenge: " + e.getMessage(), e);
-        }
-    }
-
-    private static ClientIdentity identity(Credential c) {
-        return ClientIdentity.of(c);
     }
 
     private void unexpected(String what) {
