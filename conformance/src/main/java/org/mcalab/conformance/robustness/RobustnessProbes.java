@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import org.mcalab.protocol.Requirement;
-import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.reports.model.RobustnessSection;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.ClientTls;
@@ -29,6 +28,7 @@ import org.mcalab.client.Connection;
 import org.mcalab.client.GatewayClient;
 import org.mcalab.conformance.mca.Attempt;
 import org.mcalab.client.mca.CredentialStore;
+import org.mcalab.client.mca.McaLogin;
 import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
 import org.mcalab.conformance.mca.Params;
@@ -133,6 +133,11 @@ public final class RobustnessProbes {
         }
     }
 
+    /** The well-behaved client's MCA login on the probed group. */
+    private McaLogin login() {
+        return new McaLogin(Profile.LINUX.clientInfo(), client.groupAccess(path), null);
+    }
+
     private ClientIdentity identity() {
         return ClientIdentity.of(credentials.get(TestPki.MACHINE));
     }
@@ -209,8 +214,7 @@ public final class RobustnessProbes {
         int challenged = 0;
         for (int i = 0; i < n; i++) {
             try (Connection c = client.open(identity())) {
-                var r = c.post(path, ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(path),
-                        null, false), Profile.LINUX.userAgent(), null);
+                var r = c.post(path, login().init(), Profile.LINUX.userAgent(), null);
                 if (r.status() == 200 && r.bodyText().contains("multiple-client-cert-request")) {
                     challenged++;
                 }
@@ -238,7 +242,7 @@ public final class RobustnessProbes {
     private RobustnessSection.Probe floodFromOneSource() {
         int n = options.floodInits();
         OptionalInt before = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
-        byte[] init = ClientMessages.init(Profile.LINUX.clientInfo(), client.groupAccess(path), null, false);
+        byte[] init = login().init();
         int answered = 0;
         String problem = "";
         Connection c = null;
