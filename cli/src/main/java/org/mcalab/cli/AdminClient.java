@@ -1,62 +1,55 @@
 package org.mcalab.cli;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import org.mcalab.gateway.admin.AdminServer;
 import org.mcalab.gateway.admin.AdminTokenFile;
+import org.mcalab.lab.AdminEndpoint;
 
 /**
  * Talks to a running gateway's loopback admin endpoint with the token the gateway left in its token file;
  * an unreachable endpoint or a refused request is a usage error (exit 2).
  */
 final class AdminClient {
-    private final InetSocketAddress address;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final AdminEndpoint endpoint;
     private final Path tokenFile;
-    private final Optional<String> token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     AdminClient(AdminOptions options) {
-        this.address = options.address();
+        var address = options.address();
         this.tokenFile = options.tokenFile(address.getPort());
-        this.token = AdminTokenFile.read(tokenFile);
+        this.endpoint = new AdminEndpoint(address, AdminTokenFile.read(tokenFile));
     }
 
     String get(String pathAndQuery) {
-        return send(request(pathAndQuery).GET());
+        try {
+            return checked(endpoint.get(pathAndQuery, TIMEOUT));
+        } catch (IOException e) {
+            throw unreachable();
+        }
     }
 
     String post(String pathAndQuery) {
-        return send(request(pathAndQuery).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private HttpRequest.Builder request(String pathAndQuery) {
-        String host = address.getAddress().getHostAddress();
-        HttpRequest.Builder b = HttpRequest.newBuilder(
-                URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + pathAndQuery));
-        token.ifPresent(t -> b.header(AdminServer.TOKEN_HEADER, t));
-        return b;
-    }
-
-    private String send(HttpRequest.Builder request) {
-        HttpResponse<String> r;
         try {
-            r = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return checked(endpoint.post(pathAndQuery, TIMEOUT));
         } catch (IOException e) {
-            throw new UsageException("cannot reach the gateway admin endpoint at " + address.getAddress().getHostAddress() + ":"
-                    + address.getPort() + " (is 'mcalab gateway' running?)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageException("interrupted");
+            throw unreachable();
         }
-        if (r.statusCode() == 401 && token.isEmpty()) {
+    }
+
+    private UsageException unreachable() {
+        if (Thread.currentThread().isInterrupted()) {
+            return new UsageException("interrupted");
+        }
+        return new UsageException("cannot reach the gateway admin endpoint at "
+                + endpoint.address().getAddress().getHostAddress() + ":" + endpoint.address().getPort()
+                + " (is 'mcalab gateway' running?)");
+    }
+
+    private String checked(HttpResponse<String> r) {
+        if (r.statusCode() == 401 && !endpoint.hasToken()) {
             throw new UsageException("the admin endpoint wants its token and there is none in " + tokenFile
                     + " (run as the user who started the gateway, or pass --admin-token-file)");
         }

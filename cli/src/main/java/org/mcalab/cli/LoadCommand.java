@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mcalab.lab.ForkedGateway;
+import org.mcalab.lab.EmbeddedGateway;
+import org.mcalab.lab.GatewayUnderTest;
 import org.mcalab.fixtures.Manifest;
 import org.mcalab.gateway.TlsEngine;
 import org.mcalab.lab.CpuMeter;
-import org.mcalab.load.GatewayProbe;
 import org.mcalab.load.LoadIdentity;
 import org.mcalab.load.LoadReport;
 import org.mcalab.load.LoadSetupException;
@@ -117,6 +119,18 @@ final class LoadCommand implements Callable<Integer> {
             return gatewayPid == null ? CpuMeter.NONE : CpuMeter.process(gatewayPid);
         }
 
+        /**
+         * The --target gateway (its CPU with --gateway-pid), else the load runs' reference gateway started here: in
+         * this JVM, or with {@code fork} in a child JVM that stops itself after {@code lifetime}.
+         */
+        GatewayUnderTest gateway(TlsEngine engine, boolean idle, boolean fork, Duration lifetime) {
+            if (target != null) {
+                return GatewayUnderTest.foreign(target, externalPki(), externalCpu());
+            }
+            return fork ? ForkedGateway.start(idle, lifetime, engine)
+                    : EmbeddedGateway.start(EmbeddedGateway.Setup.load(engine, idle));
+        }
+
         Path outDir(String kind) {
             return out != null ? out : Path.of("load-" + kind);
         }
@@ -191,19 +205,18 @@ final class LoadCommand implements Callable<Integer> {
                 throw new UsageException("--gateway-tls applies to the embedded gateway only, not to a --target");
             }
             return quietly(() -> {
-                try (LoadGateway embedded = common.target == null ? LoadGateway.start(engine) : null) {
-                    Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
-                    URI target = embedded != null ? embedded.url() : common.target;
-                    String p = path != null ? path : embedded == null ? "/" : singleCert ? "/CERT" : "/MCA";
-                    CpuMeter cpu = embedded != null ? embedded.cpu() : common.externalCpu();
-                    LoginPlan plan = new LoginPlan(target, p, singleCert, pki.dir(), count, users, rate, common.duration,
-                            common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded != null,
+                try (GatewayUnderTest gateway = common.gateway(engine, false, false, Duration.ZERO)) {
+                    boolean embedded = gateway.reference();
+                    Manifest pki = gateway.pki();
+                    String p = path != null ? path : !embedded ? "/" : singleCert ? "/CERT" : "/MCA";
+                    LoginPlan plan = new LoginPlan(gateway.url(), p, singleCert, pki.dir(), count, users, rate, common.duration,
+                            common.outDir("logins"), newConnection, common.openSsl(), commandLine(spec), embedded,
                             concurrency == null ? 0 : concurrency, warmup);
-                    List<String> gatewayNotes = embedded == null ? List.of()
+                    List<String> gatewayNotes = !embedded ? List.of()
                             : List.of("embedded gateway TLS engine: " + engine.label() + " (DTLS on the JDK engine)");
                     LoadReport report;
                     try {
-                        report = LoginLoad.run(plan, cpu, gatewayNotes);
+                        report = LoginLoad.run(plan, gateway.cpu(), gatewayNotes);
                     } catch (LoadSetupException e) {
                         throw new UsageException(e.getMessage(), e);
                     } catch (InterruptedException e) {
@@ -311,15 +324,12 @@ final class LoadCommand implements Callable<Integer> {
             }
             common.validate();
             return quietly(() -> {
-                try (LoadTarget embedded = common.target != null ? null
-                        : fork ? ForkedGateway.start(idle, lifetime(), engine) : LoadGateway.start(engine, idle)) {
-                    Manifest pki = embedded != null ? embedded.pki() : common.externalPki();
-                    URI target = embedded != null ? embedded.url() : common.target;
+                try (GatewayUnderTest gateway = common.gateway(engine, idle, fork, lifetime())) {
+                    Manifest pki = gateway.pki();
                     List<LoadIdentity> ids = LoadIdentity.mint(pki, tunnels, true);
-                    GatewayProbe probe = embedded != null ? embedded : GatewayProbe.cpuOnly(common.externalCpu());
-                    TunnelPlan plan = new TunnelPlan(target, path, ids, tunnels, s, insideHost, size, common.duration, packets,
-                            window, idle, setupConcurrency, pki.caBundle(), common.outDir("tunnel"), common.openSsl(),
-                            commandLine(spec), embedded != null, probe, mode.equalsIgnoreCase("dtls"));
+                    TunnelPlan plan = new TunnelPlan(gateway.url(), path, ids, tunnels, s, insideHost, size, common.duration,
+                            packets, window, idle, setupConcurrency, pki.caBundle(), common.outDir("tunnel"),
+                            common.openSsl(), commandLine(spec), gateway.reference(), gateway, mode.equalsIgnoreCase("dtls"));
                     LoadReport report;
                     try {
                         report = TunnelLoad.run(plan);
@@ -327,8 +337,8 @@ final class LoadCommand implements Callable<Integer> {
                         Thread.currentThread().interrupt();
                         throw new UsageException("interrupted");
                     }
-                    if (embedded != null) {
-                        report = report.withNote(embedded.where()).withNote("load gateway TLS engine: " + engine.label());
+                    if (gateway.reference()) {
+                        report = report.withNote(gateway.where()).withNote("load gateway TLS engine: " + engine.label());
                     }
                     return finish(spec, report, plan.outDir());
                 }

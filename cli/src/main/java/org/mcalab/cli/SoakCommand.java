@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mcalab.lab.EmbeddedGateway;
+import org.mcalab.lab.Target;
 import org.mcalab.reports.ReportFiles;
 import org.mcalab.reports.ReportWriter;
 import org.mcalab.reports.model.Run;
@@ -61,12 +63,13 @@ final class SoakCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SoakFigures figures;
         String url;
-        try (SoakGatewayEmbedded gateway = SoakGatewayEmbedded.start()) {
-            url = gateway.target().url().toString();
+        try (EmbeddedGateway gateway = EmbeddedGateway.start(EmbeddedGateway.Setup.soak())) {
+            Target target = gateway.target(List.of());
+            url = target.url().toString();
             stdout.printf(Locale.ROOT, "Soaking %s (embedded reference gateway) for %d s at %.1f actions/s%s%n", url,
                     duration.toSeconds(), rate, options.tunnels() ? ", with tunnels" : "");
             stdout.flush();
-            figures = Soak.run(gateway.target(), gateway, options);
+            figures = Soak.run(target, options);
         }
         var text = new java.io.ByteArrayOutputStream();
         figures.print(new PrintStream(text, true, StandardCharsets.UTF_8));

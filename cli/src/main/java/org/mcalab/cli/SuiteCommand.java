@@ -152,7 +152,7 @@ final class SuiteCommand implements Callable<Integer> {
         }
         stdout.println("mcalab suite: minting a PKI and starting the reference gateway in-process...");
         stdout.flush();
-        try (EmbeddedGateway embedded = EmbeddedGateway.start(gatewayChecks)) {
+        try (EmbeddedGateway embedded = EmbeddedGateway.start(EmbeddedGateway.Setup.suite(gatewayChecks))) {
             stdout.println(embedded.mintSummary());
             if (!laxChecks.isEmpty()) {
                 stdout.println("LAX gateway (test only): not enforcing " + laxChecks);
@@ -289,7 +289,7 @@ final class SuiteCommand implements Callable<Integer> {
             throw new UsageException("--pki: " + e.getMessage() + " (or use --insecure)", e);
         }
         URI base = URI.create(target.getScheme() + "://" + target.getRawAuthority());
-        return new Target(base, trust, manifest, false, null, probes);
+        return Target.foreign(base, trust, manifest, probes);
     }
 
     /**

@@ -158,7 +158,7 @@ class ForeignGatewaySuiteTest {
         try (SloppyGateway gateway = SloppyGateway.start(pki, work)) {
             Manifest manifest = Manifest.read(pki);
             URI base = URI.create("https://" + gateway.url().getRawAuthority());
-            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            Target target = Target.foreign(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, List.of());
             section = RobustnessProbes.run(target, gateway.url().getPath(),
                     new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20));
         }
@@ -179,7 +179,7 @@ class ForeignGatewaySuiteTest {
         try (SloppyGateway gateway = SloppyGateway.start(pki, work)) {
             Manifest manifest = Manifest.read(pki);
             URI base = URI.create("https://" + gateway.url().getRawAuthority());
-            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            Target target = Target.foreign(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, List.of());
             RobustnessProbes.Options quick = new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20);
             strict = RobustnessProbes.run(target, gateway.url().getPath(), quick);
             lenient = RobustnessProbes.run(target, gateway.url().getPath(), quick.withAnyRefusal(true));
@@ -200,7 +200,7 @@ class ForeignGatewaySuiteTest {
         try (SloppyGateway gateway = SloppyGateway.start(pki, work, List.of("--pending-cap", "15"))) {
             Manifest manifest = Manifest.read(pki);
             URI base = URI.create("https://" + gateway.url().getRawAuthority());
-            Target target = new Target(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, false, null, List.of());
+            Target target = Target.foreign(base, GatewayTrust.caBundle(manifest.caBundle()), manifest, List.of());
             section = RobustnessProbes.run(target, gateway.url().getPath(),
                     new RobustnessProbes.Options(1, Duration.ofSeconds(3), Duration.ofSeconds(3), 20));
         }

@@ -36,7 +36,7 @@ class SuiteTargetTest {
 
     @BeforeAll
     static void start() {
-        gateway = EmbeddedGateway.start(GatewayChecks.all());
+        gateway = EmbeddedGateway.start(EmbeddedGateway.Setup.suite(GatewayChecks.all()));
     }
 
     @AfterAll
@@ -134,7 +134,7 @@ class SuiteTargetTest {
             assertThat(Pattern.compile("webvpn=[^…\\s\"<&]{9,}").matcher(text).find()).as(file + " cookie").isFalse();
         }
         assertThat(run.environment().get("sessions logged out")).contains(" of 3 logged out");
-        assertThat(gateway.activeSessions()).as("sessions left on the gateway").isZero();
+        assertThat(gateway.sessions().orElseThrow().held().sessions()).as("sessions left on the gateway").isZero();
     }
 
     @Test

@@ -158,7 +158,7 @@ public final class Gateway {
         AdminServer admin = null;
         if (o.admin().isPresent()) {
             try {
-                admin = AdminServer.start(o.admin().get(), sessions, trace, config, auth.lockout(), o.clock(),
+                admin = AdminServer.start(o.admin().get(), sessions, trace, config, auth.lockout(), o.clock(), tunnels,
                         AdminServer.REQUEST_TIMEOUT);
             } catch (GatewayException e) {
                 server.close().syncUninterruptibly();

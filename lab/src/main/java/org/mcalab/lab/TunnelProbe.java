@@ -18,7 +18,7 @@ public interface TunnelProbe {
     Set<String> provides();
 
     /**
-     * This probe for one target (its URL, PKI, and {@link GatewayControl} when embedded). A probe found by
+     * This probe for one target (its URL, PKI and {@link GatewayUnderTest}). A probe found by
      * {@link java.util.ServiceLoader} is built before any target exists; {@link Target#probe} binds it before use.
      */
     default TunnelProbe bind(Target target) {

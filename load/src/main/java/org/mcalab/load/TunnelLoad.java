@@ -30,7 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.mcalab.lab.HeapGauge;
+import org.mcalab.gateway.admin.HeapGauge;
+import org.mcalab.lab.GatewayUnderTest;
 
 /**
  * Runs {@code mcalab load tunnel}: logs in N tunnels (bounded setup concurrency), then either pushes UDP packets of
@@ -58,7 +59,7 @@ public final class TunnelLoad {
         boolean passed;
         Map<String, Double> percentiles;
         try {
-            HeapMark heapBefore = plan.idle() ? HeapMark.take(plan.probe()) : null;
+            HeapMark heapBefore = plan.idle() ? HeapMark.take(plan.gateway()) : null;
             long setupStart = System.nanoTime();
             setUp(plan, keys, group, counters, links);
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
@@ -176,8 +177,8 @@ public final class TunnelLoad {
         if (up == 0) {
             return false;
         }
-        Optional<GatewayProbe.InsideCount> insideBefore = plan.probe().inside();
-        OptionalLong cpuBefore = plan.probe().cpu().cpuNanos();
+        Optional<GatewayUnderTest.InsideCount> insideBefore = plan.gateway().inside();
+        OptionalLong cpuBefore = plan.gateway().cpu().cpuNanos();
         counters.startTraffic();
         links.forEach(TunnelLink::startSending);
         long end = counters.trafficStartNanos + plan.duration().toNanos();
@@ -190,7 +191,7 @@ public final class TunnelLoad {
         }
         links.forEach(TunnelLink::stopSending);
         double seconds = (System.nanoTime() - counters.trafficStartNanos) / 1e9;
-        OptionalLong cpuAfter = plan.probe().cpu().cpuNanos();
+        OptionalLong cpuAfter = plan.gateway().cpu().cpuNanos();
         if (echo) {
             long drainUntil = System.nanoTime() + ECHO_TIMEOUT_NANOS;
             while (System.nanoTime() < drainUntil && links.stream().anyMatch(l -> l.outstanding() > 0)) {
@@ -199,7 +200,7 @@ public final class TunnelLoad {
             links.forEach(l -> l.expireEchoes(0));
             Thread.sleep(50);
         }
-        Optional<GatewayProbe.InsideCount> insideAfter = echo ? plan.probe().inside() : drained(plan.probe(), counters);
+        Optional<GatewayUnderTest.InsideCount> insideAfter = echo ? plan.gateway().inside() : drained(plan.gateway(), counters);
 
         long sentPackets = counters.sentPackets.sum();
         long sentBytes = counters.sentBytes.sum();
@@ -242,9 +243,9 @@ public final class TunnelLoad {
      * The inside counters once what was still queued (socket buffers, TLS, the gateway's read loop) has arrived: polled
      * until every sent packet is counted or the count stops moving for half a second (at most 3 s).
      */
-    private static Optional<GatewayProbe.InsideCount> drained(GatewayProbe probe, TunnelCounters counters)
+    private static Optional<GatewayUnderTest.InsideCount> drained(GatewayUnderTest probe, TunnelCounters counters)
             throws InterruptedException {
-        Optional<GatewayProbe.InsideCount> last = probe.inside();
+        Optional<GatewayUnderTest.InsideCount> last = probe.inside();
         if (last.isEmpty()) {
             return last;
         }
@@ -253,7 +254,7 @@ public final class TunnelLoad {
         long stillSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             Thread.sleep(100);
-            Optional<GatewayProbe.InsideCount> now = probe.inside();
+            Optional<GatewayUnderTest.InsideCount> now = probe.inside();
             long taken = now.get().discardedPackets() + now.get().dropped();
             if (now.get().discardedPackets() != last.get().discardedPackets()) {
                 stillSince = System.nanoTime();
@@ -271,7 +272,7 @@ public final class TunnelLoad {
      * (this JVM; then it holds only the client ends of the tunnels).
      */
     private record HeapMark(OptionalLong gateway, OptionalLong generator) {
-        static HeapMark take(GatewayProbe probe) {
+        static HeapMark take(GatewayUnderTest probe) {
             return new HeapMark(probe.heapAfterGc(),
                     probe.sharesHeapWithGenerator() ? OptionalLong.empty() : OptionalLong.of(HeapGauge.usedAfterGc()));
         }
@@ -284,7 +285,7 @@ public final class TunnelLoad {
     private static boolean idle(TunnelPlan plan, TunnelCounters counters, List<TunnelLink> links, int up,
                                 HeapMark before, Map<String, Double> summary, List<String> notes)
             throws InterruptedException {
-        OptionalLong cpuBefore = plan.probe().cpu().cpuNanos();
+        OptionalLong cpuBefore = plan.gateway().cpu().cpuNanos();
         long dpdBefore = counters.dpdAnswered.sum();
         long start = System.nanoTime();
         long end = start + plan.duration().toNanos();
@@ -293,14 +294,14 @@ public final class TunnelLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long dpdHeld = counters.dpdAnswered.sum() - dpdBefore;
-        LoginLoad.cpuPercent(cpuBefore, plan.probe().cpu().cpuNanos(), seconds).ifPresent(c -> summary.put("gateway_cpu_percent", c));
-        HeapMark after = HeapMark.take(plan.probe());
+        LoginLoad.cpuPercent(cpuBefore, plan.gateway().cpu().cpuNanos(), seconds).ifPresent(c -> summary.put("gateway_cpu_percent", c));
+        HeapMark after = HeapMark.take(plan.gateway());
         if (up > 0) {
             perTunnel("heap", before.gateway(), after.gateway(), up, summary);
             perTunnel("client_heap", before.generator(), after.generator(), up, summary);
         }
         if (summary.containsKey("heap_per_tunnel_kb")) {
-            notes.add(plan.probe().sharesHeapWithGenerator()
+            notes.add(plan.gateway().sharesHeapWithGenerator()
                     ? "heap per tunnel: this JVM's heap after GC, before and after the tunnels came up; the embedded"
                       + " gateway shares it with the generator, so it counts both ends of each tunnel (an upper bound)"
                     : "heap per tunnel: the gateway process's heap after full GCs, before the tunnels came up and after"
@@ -316,7 +317,7 @@ public final class TunnelLoad {
         summary.put("dpd_answered", (double) dpd);
         summary.put("dpd_per_tunnel_held", LoginLoad.round(up == 0 ? 0 : (double) dpdHeld / up));
         summary.put("closed_by_gateway", (double) closed);
-        Optional<GatewayProbe.Held> held = plan.probe().held();
+        Optional<GatewayUnderTest.Held> held = plan.gateway().sessions().map(GatewayUnderTest.Sessions::held);
         held.ifPresent(h -> {
             summary.put("gateway_sessions", (double) h.sessions());
             summary.put("gateway_tunnels_held", (double) h.withTunnels());

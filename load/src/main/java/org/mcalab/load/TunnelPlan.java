@@ -2,6 +2,7 @@ package org.mcalab.load;
 
 import java.net.Inet4Address;
 import java.net.URI;
+import org.mcalab.lab.GatewayUnderTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,12 @@ import java.util.Objects;
  * @param idle        open the tunnels and hold them without traffic (DPD keeps them alive); heap per tunnel
  * @param caBundle    the gateway's CA (null: the gateway certificate is not checked, loopback load only)
  * @param dtls        offer DTLS in the CONNECT and send the data on the resumed DTLS session (CSTP stays up for control)
+ * @param gateway     what the run reads from the gateway side (CPU, heap, inside counters, sessions), as far as it can
  */
 public record TunnelPlan(URI target, String path, List<LoadIdentity> identities, int tunnels, Service service,
                          Inet4Address insideHost, int size, Duration duration, long packets, int window, boolean idle,
                          int setupConcurrency, Path caBundle, Path outDir, boolean openSsl, String command,
-                         boolean embedded, GatewayProbe probe, boolean dtls) {
+                         boolean embedded, GatewayUnderTest gateway, boolean dtls) {
 
     public enum Service {
         DISCARD(UdpPackets.DISCARD_PORT), ECHO(UdpPackets.ECHO_PORT);

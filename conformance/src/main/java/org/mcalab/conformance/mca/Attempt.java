@@ -1,5 +1,7 @@
 package org.mcalab.conformance.mca;
 
+import java.util.Optional;
+import org.mcalab.fixtures.LabClock;
 import org.mcalab.client.mca.Challenge;
 import org.mcalab.client.mca.CredentialStore;
 import org.mcalab.client.mca.McaLogin;
@@ -289,8 +291,9 @@ public final class Attempt {
      * otherwise (only with --slow) the suite really waits.
      */
     void waitPast(Duration duration) {
-        if (target.control() != null) {
-            target.control().advanceClock(duration);
+        Optional<LabClock> clock = target.gateway().clock();
+        if (clock.isPresent()) {
+            clock.get().advance(duration);
             transcript.note("gateway clock advanced by " + duration.toSeconds() + " s");
             return;
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mcalab.client.HttpResponse;
 import org.mcalab.client.mca.Challenge;
-import org.mcalab.lab.GatewayControl;
+import org.mcalab.lab.GatewayUnderTest;
 import org.mcalab.lab.SessionView;
 import org.mcalab.lab.TunnelProbe;
 import org.mcalab.protocol.Requirement;
@@ -87,11 +87,9 @@ public enum Check implements Behaviour {
         if (!o.accepted()) {
             return o;
         }
-        GatewayControl control = a.target().control();
-        if (control == null) {
-            throw new ScenarioSetupException("no session view on this target");
-        }
-        Optional<SessionView> found = control.session(o.sessionToken());
+        GatewayUnderTest.Sessions sessions = a.target().gateway().sessions()
+                .orElseThrow(() -> new ScenarioSetupException("no session view on this target"));
+        Optional<SessionView> found = sessions.find(o.sessionToken());
         if (found.isEmpty()) {
             return o.withViolation("MCA-FLOW-6: no session record for the issued token");
         }
@@ -150,11 +148,8 @@ public enum Check implements Behaviour {
 
     private static Observation trustpoints(Attempt a) throws IOException {
         Observation o = Flows.standard(a);
-        GatewayControl control = a.target().control();
-        if (control == null) {
-            throw new ScenarioSetupException("no trustpoint view on this target");
-        }
-        String view = control.trustpointsView();
+        String view = a.target().gateway().trustpoints()
+                .orElseThrow(() -> new ScenarioSetupException("no trustpoint view on this target"));
         a.transcript().note("show crypto ca certificate:\n" + view);
         List<String> v = new ArrayList<>();
         for (String expected : List.of("UserCA", "MachineCA", "CA Certificate", "UserCA.cisco.com", "MachineCA.cisco.com")) {

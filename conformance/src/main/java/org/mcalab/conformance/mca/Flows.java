@@ -1,5 +1,6 @@
 package org.mcalab.conformance.mca;
 
+import org.mcalab.lab.GatewayUnderTest;
 import org.mcalab.client.mca.Challenge;
 import org.mcalab.client.mca.McaLogin;
 import org.mcalab.client.mca.McaSigner;
@@ -123,10 +124,11 @@ final class Flows {
     /** The mapped username and tunnel group must come from the configuration, not from the client (MCA-PKI-7, MCA-FLOW-6). */
     static List<String> bindingViolations(Attempt a, Observation o, Credential tls) {
         List<String> v = new ArrayList<>();
-        if (!o.accepted() || a.target().control() == null) {
+        Optional<GatewayUnderTest.Sessions> sessions = a.target().gateway().sessions();
+        if (!o.accepted() || sessions.isEmpty()) {
             return v;
         }
-        Optional<SessionView> session = a.target().control().session(o.sessionToken());
+        Optional<SessionView> session = sessions.get().find(o.sessionToken());
         if (session.isEmpty()) {
             v.add("MCA-FLOW-6: no session record for the issued token");
             return v;

@@ -22,7 +22,6 @@ import org.mcalab.protocol.xml.ConfigAuth;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.GatewayUnreachableException;
 import org.mcalab.client.HttpResponse;
-import org.mcalab.lab.GatewayControl;
 
 /**
  * Every client mutation a scenario can name ({@code mutation:}). {@code NONE} is the well-behaved client of the
@@ -330,15 +329,14 @@ public enum Mutation implements Behaviour {
         ClientInfo info = a.profile().clientInfo();
         ClientIdentity identity = a.tlsIdentity();
         int count = a.param(P.ABANDONED_COUNT);
-        Optional<GatewayControl> control = a.target().gatewayControl();
         List<Challenge> open = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             open.add(a.init(identity, info, null, false));
         }
-        OptionalInt before = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt before = a.target().gateway().pendingAuths();
         a.waitPast(a.param(P.TIMER));
         Observation late = Flows.answer(a, identity, info, open.get(0), a.xml(), Flows.Tweak.NONE);
-        OptionalInt after = control.map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt after = a.target().gateway().pendingAuths();
         if (before.isPresent() && after.isPresent()) {
             // Evidence only: expired entries leave the table on the gateway's own sweep, which runs on real time.
             a.transcript().note("pending auth-info entries: " + before.getAsInt() + " before the timer ran out, "

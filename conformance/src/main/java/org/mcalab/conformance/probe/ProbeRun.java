@@ -16,7 +16,6 @@ import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
 import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
-import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.SessionView;
 import org.mcalab.lab.Target;
 import org.mcalab.lab.TunnelProbe;
@@ -67,22 +66,17 @@ final class ProbeRun {
 
     /** True when the gateway's own counters can be compared (embedded gateway). */
     boolean gatewayCounters() {
-        return target.control() != null;
+        return target.gateway().sessions().isPresent();
     }
 
     /** A live tunnel row of the session holding {@code token}, as the gateway counts it; empty on a remote target. */
     Optional<SessionView.Tunnel> gatewayRow(String token, String kind) {
-        GatewayControl control = target.control();
-        if (control == null) {
-            return Optional.empty();
-        }
-        return control.session(token).flatMap(s -> s.tunnel(kind));
+        return target.gateway().sessions().flatMap(s -> s.find(token)).flatMap(s -> s.tunnel(kind));
     }
 
     /** Whether the gateway still holds the session of {@code token}; empty on a remote target. */
     Optional<Boolean> gatewayHasSession(String token) {
-        GatewayControl control = target.control();
-        return control == null ? Optional.empty() : Optional.of(control.session(token).isPresent());
+        return target.gateway().sessions().map(s -> s.find(token).isPresent());
     }
 
     /** One more MCA login (machine certificate in TLS, user certificate signed), for checks that need other sessions. */

@@ -33,7 +33,6 @@ import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
 import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
-import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.Target;
 
 /**
@@ -210,7 +209,7 @@ public final class RobustnessProbes {
 
     private RobustnessSection.Probe unansweredInits() {
         int n = options.attempts() * 5;
-        OptionalInt before = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt before = target.gateway().pendingAuths();
         int challenged = 0;
         for (int i = 0; i < n; i++) {
             try (Connection c = client.open(identity())) {
@@ -222,7 +221,7 @@ public final class RobustnessProbes {
                 // counted as not challenged
             }
         }
-        OptionalInt after = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt after = target.gateway().pendingAuths();
         if (before.isPresent() && after.isPresent()) {
             int grew = after.getAsInt() - before.getAsInt();
             return new RobustnessSection.Probe("abandoned", n + " inits never answered", n,
@@ -241,7 +240,7 @@ public final class RobustnessProbes {
      */
     private RobustnessSection.Probe floodFromOneSource() {
         int n = options.floodInits();
-        OptionalInt before = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt before = target.gateway().pendingAuths();
         byte[] init = login().init();
         int answered = 0;
         String problem = "";
@@ -269,7 +268,7 @@ public final class RobustnessProbes {
                 c.close();
             }
         }
-        OptionalInt after = target.gatewayControl().map(GatewayControl::pendingAuthInfos).orElse(OptionalInt.empty());
+        OptionalInt after = target.gateway().pendingAuths();
         String held = before.isPresent() && after.isPresent()
                 ? "; the source holds " + (after.getAsInt() - before.getAsInt()) + " pending" : "";
         RobustnessSection.Probe login = stillServes();

@@ -1,5 +1,7 @@
 package org.mcalab.conformance.suite;
 
+import java.util.Optional;
+import org.mcalab.lab.GatewayUnderTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,7 +35,6 @@ import org.mcalab.conformance.scenario.Catalogue;
 import org.mcalab.conformance.scenario.Expectation;
 import org.mcalab.lab.GroupRole;
 import org.mcalab.conformance.scenario.Scenario;
-import org.mcalab.lab.GatewayControl;
 import org.mcalab.lab.Target;
 
 /**
@@ -148,8 +149,8 @@ public final class SuiteRunner {
             return result(s, Status.BLOCKED, "blocked at preflight", "preflight: " + gateway.gate() + "; step under test: "
                     + s.step().label() + " (not run)", null, System.nanoTime() - started, Evidence.empty());
         }
-        GatewayControl control = target.control();
-        long mark = control == null ? 0 : control.traceMark();
+        Optional<GatewayUnderTest.Trace> trace = target.gateway().trace();
+        long mark = trace.map(GatewayUnderTest.Trace::mark).orElse(0L);
         String path = options.groups().path(s.group()).orElseThrow();
         Attempt attempt = new Attempt(client, target, credentials, s.profile(), path, options.groups().groupSelect(s.group()),
                 s.params(), s.credentials().tls(), s.credentials().xml(), s.credentials().extra(), options.slow());
@@ -173,8 +174,8 @@ public final class SuiteRunner {
             error = harnessFailure(s, e);
         }
         sessions.addAll(attempt.sessions());
-        List<TraceLine> trace = control == null ? List.of() : control.traceSince(mark);
-        Evidence evidence = attempt.transcript().evidence(trace);
+        List<TraceLine> traceLines = trace.map(t -> t.since(mark)).orElse(List.of());
+        Evidence evidence = attempt.transcript().evidence(traceLines);
         long elapsed = System.nanoTime() - started;
         if (error != null) {
             return result(s, Status.ERROR, "error: " + error, error, null, elapsed, evidence);

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,6 @@ import org.mcalab.gateway.dtls.DtlsEndpoint;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.tunnel.CstpTunnelService;
 import org.mcalab.protocol.Requirement;
-import org.mcalab.reports.model.TraceLine;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.GatewayClient;
 import org.mcalab.client.GatewayTrust;
@@ -44,7 +42,7 @@ import org.mcalab.conformance.mca.Mutation;
 import org.mcalab.conformance.mca.Observation;
 import org.mcalab.conformance.mca.Params;
 import org.mcalab.client.mca.Profile;
-import org.mcalab.lab.GatewayControl;
+import org.mcalab.lab.GatewayUnderTest;
 import org.mcalab.lab.SessionView;
 import org.mcalab.lab.Target;
 import org.mcalab.lab.TunnelProbe;
@@ -88,24 +86,9 @@ class CstpProbeTest {
     }
 
     /** The embedded gateway's session view, with the counters of each live tunnel row. */
-    record Sessions(RunningGateway gateway, UnaryOperator<SessionView.Tunnel> tamper) implements GatewayControl {
+    record Sessions(RunningGateway gateway, UnaryOperator<SessionView.Tunnel> tamper) implements GatewayUnderTest.Sessions {
         @Override
-        public void advanceClock(Duration by) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long traceMark() {
-            return 0;
-        }
-
-        @Override
-        public List<TraceLine> traceSince(long mark) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<SessionView> session(String sessionToken) {
+        public Optional<SessionView> find(String sessionToken) {
             return gateway.sessions().findActive(sessionToken).map(s -> new SessionView(s.login().username(),
                     s.login().tunnelGroup(), s.login().groupPolicy(), null, null, "", s.tunnels().stream().map(row -> {
                         Counters.Snapshot c = row.counters().snapshot();
@@ -115,18 +98,45 @@ class CstpProbeTest {
         }
 
         @Override
-        public String trustpointsView() {
-            return "";
+        public GatewayUnderTest.Held held() {
+            return new GatewayUnderTest.Held(gateway.sessions().size(), 0);
         }
 
         @Override
-        public OptionalInt pendingAuthInfos() {
-            return OptionalInt.empty();
+        public boolean logoff(String sessionToken) {
+            throw new UnsupportedOperationException();
         }
     }
 
-    private static Target target(RunningGateway g, GatewayControl control) throws Exception {
-        return new Target(URI.create(g.url()), GatewayTrust.caBundle(pki.caBundle()), pki, true, control, List.of(new CstpProbe()));
+    /** The gateway with the given session view, or none (a remote gateway's probe cannot compare counters). */
+    private static Target target(RunningGateway g, Sessions sessions) throws Exception {
+        GatewayUnderTest gut = new GatewayUnderTest() {
+            @Override
+            public URI url() {
+                return URI.create(g.url());
+            }
+
+            @Override
+            public Manifest pki() {
+                return pki;
+            }
+
+            @Override
+            public boolean reference() {
+                return true;
+            }
+
+            @Override
+            public String where() {
+                return "gateway in this JVM";
+            }
+
+            @Override
+            public Optional<GatewayUnderTest.Sessions> sessions() {
+                return Optional.ofNullable(sessions);
+            }
+        };
+        return new Target(gut, GatewayTrust.caBundle(pki.caBundle()), List.of(new CstpProbe()));
     }
 
     /** The scenario's part: an MCA login, then the probe with its token. */

@@ -43,12 +43,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mcalab.gateway.GatewayException;
 import org.mcalab.gateway.auth.LocalLockout;
 import org.mcalab.gateway.config.AsaConfig;
+import org.mcalab.gateway.http.TunnelService;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.session.SessionView;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.gateway.trace.TraceEvent;
 import org.mcalab.gateway.trace.TraceLog;
+import org.mcalab.gateway.tunnel.CstpTunnelService;
+import org.mcalab.gateway.tunnel.VirtualInsideNetwork;
 
 /**
  * The loopback admin endpoint (plain HTTP, JSON unless {@code format=text}):
@@ -58,6 +61,10 @@ import org.mcalab.gateway.trace.TraceLog;
  *   <li>{@code GET /trace?since=N[&format=text]} — trace events after sequence N</li>
  *   <li>{@code POST /debug?category=CAT|all&on=true|false} — switch printing of a debug category</li>
  *   <li>{@code POST /sessions/{index}/logoff} — end a session</li>
+ *   <li>{@code GET /inside} — the virtual inside network's counters (404 without one): what a load run checks its
+ *       packets against</li>
+ *   <li>{@code GET /heap} — heap in use after full garbage collections ({@link HeapGauge}; takes about a second,
+ *       during which this endpoint answers nothing else): what a soak or load run compares</li>
  *   <li>{@code GET /aaa/lockout} — locked local users; {@code POST /aaa/lockout/clear[?username=NAME]} — unlock
  *       one or all ({@code clear aaa local user lockout})</li>
  *   <li>{@code GET /health} — the only request that needs no token</li>
@@ -84,22 +91,31 @@ public final class AdminServer {
     private final AsaConfig config;
     private final LocalLockout lockout;
     private final Clock clock;
+    private final TunnelService tunnels;
     private final String token;
     private final AtomicInteger open = new AtomicInteger();
 
     private AdminServer(EventLoopGroup loop, SessionDb sessions, TraceLog trace, AsaConfig config, LocalLockout lockout,
-                        Clock clock, String token) {
+                        Clock clock, TunnelService tunnels, String token) {
         this.loop = loop;
         this.lockout = lockout;
         this.sessions = sessions;
         this.trace = trace;
         this.config = config;
         this.clock = clock;
+        this.tunnels = tunnels;
         this.token = token;
     }
 
     public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
                                     LocalLockout lockout, Clock clock, Duration requestTimeout) throws GatewayException {
+        return start(address, sessions, trace, config, lockout, clock, TunnelService.UNAVAILABLE, requestTimeout);
+    }
+
+    /** As above, serving the tunnel service's inside counters too ({@code GET /inside}). */
+    public static AdminServer start(InetSocketAddress address, SessionDb sessions, TraceLog trace, AsaConfig config,
+                                    LocalLockout lockout, Clock clock, TunnelService tunnels, Duration requestTimeout)
+            throws GatewayException {
         if (!address.getAddress().isLoopbackAddress()) {
             throw new GatewayException("the admin endpoint must listen on a loopback address, not "
                     + address.getAddress().getHostAddress());
@@ -107,7 +123,7 @@ public final class AdminServer {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory("mcalab-admin", true));
-        AdminServer admin = new AdminServer(loop, sessions, trace, config, lockout, clock, HexFormat.of().formatHex(secret));
+        AdminServer admin = new AdminServer(loop, sessions, trace, config, lockout, clock, tunnels, HexFormat.of().formatHex(secret));
         try {
             admin.server = new ServerBootstrap()
                     .group(loop)
@@ -217,6 +233,10 @@ public final class AdminServer {
             int index = Integer.parseInt(path.split("/")[2]);
             return sessions.end(index, "Administrator Reset") ? Reply.json(200, Map.of("loggedOff", index))
                     : Reply.json(404, Map.of("error", "no active session with index " + index));
+        } else if (method.equals("GET") && path.equals("/inside")) {
+            return inside();
+        } else if (method.equals("GET") && path.equals("/heap")) {
+            return Reply.json(200, Map.of("usedAfterGcBytes", HeapGauge.usedAfterGc()));
         } else if (method.equals("GET") && path.equals("/aaa/lockout")) {
             return Reply.json(200, Map.of("locked", lockout.locked()));
         } else if (method.equals("POST") && path.equals("/aaa/lockout/clear")) {
@@ -245,6 +265,20 @@ public final class AdminServer {
                     + (host == null ? "" : ", not " + host.replaceAll("\\p{Cntrl}", "?"));
         }
         return null;
+    }
+
+    private Reply inside() {
+        if (tunnels instanceof CstpTunnelService cstp && cstp.inside() instanceof VirtualInsideNetwork v) {
+            VirtualInsideNetwork.Stats s = v.stats();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("discarded", s.discarded());
+            body.put("discardedBytes", s.discardedBytes());
+            body.put("echoed", s.echoed());
+            body.put("routed", s.routed());
+            body.put("dropped", s.dropped());
+            return Reply.json(200, body);
+        }
+        return Reply.json(404, Map.of("error", "this gateway has no virtual inside network"));
     }
 
     private Reply trace(Map<String, String> q, boolean text) {

@@ -170,4 +170,30 @@ class AdminServerTest {
         assertThatThrownBy(() -> Gateway.start(lab.options().admin(new InetSocketAddress("0.0.0.0", 0)).build()))
                 .isInstanceOf(GatewayException.class).hasMessageContaining("loopback");
     }
+
+    @Test
+    void insideCountersAndHeapNeedTheTokenAndAnswerWithFigures() throws Exception {
+        assertThat(send("GET", "/inside").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/heap").statusCode()).isEqualTo(401);
+        HttpResponse<String> inside = call("GET", "/inside");
+        assertThat(inside.statusCode()).isEqualTo(200);
+        assertThat(inside.body()).contains("\"discarded\"", "\"discardedBytes\"", "\"echoed\"", "\"dropped\"");
+        HttpResponse<String> heap = call("GET", "/heap");
+        assertThat(heap.statusCode()).isEqualTo(200);
+        assertThat(heap.body()).containsPattern("\"usedAfterGcBytes\" ?: ?[1-9][0-9]*");
+    }
+
+    @Test
+    void anEndpointWithoutATunnelServiceHasNoInsideCounters() throws Exception {
+        AdminServer bare = AdminServer.start(new InetSocketAddress("127.0.0.1", 0), gateway.sessions(), gateway.trace(),
+                gateway.config(), new org.mcalab.gateway.auth.LocalLockout(java.util.OptionalInt.empty()), Clock.systemUTC(),
+                Duration.ofSeconds(5));
+        try {
+            int port = bare.address().getPort();
+            assertThat(raw(port, "GET /inside HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n" + AdminServer.TOKEN_HEADER
+                    + ": " + bare.token() + "\r\n\r\n")).startsWith("HTTP/1.1 404").contains("no virtual inside network");
+        } finally {
+            bare.stop();
+        }
+    }
 }

@@ -2,7 +2,7 @@ package org.mcalab.load.soak;
 
 import org.mcalab.conformance.robustness.BadInput;
 
-import org.mcalab.lab.HeapGauge;
+import org.mcalab.lab.GatewayUnderTest;
 
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -61,7 +61,8 @@ public final class Soak {
     private static final java.net.Inet4Address INSIDE_HOST = inside("192.168.1.1");
 
     private final Target target;
-    private final SoakGateway gateway;
+    private final GatewayUnderTest gateway;
+    private final GatewayUnderTest.Sessions sessions;
     private final SoakOptions options;
     private final GatewayClient client;
     private final CredentialStore credentials;
@@ -80,9 +81,12 @@ public final class Soak {
     private final Map<BadInput, AtomicInteger[]> bad = new EnumMap<>(BadInput.class);
     private final AtomicLong tick = new AtomicLong();
 
-    private Soak(Target target, SoakGateway gateway, SoakOptions options) {
+    private Soak(Target target, SoakOptions options) {
         this.target = target;
-        this.gateway = gateway;
+        this.gateway = target.gateway();
+        this.sessions = gateway.sessions().filter(s -> gateway.pendingAuths().isPresent())
+                .orElseThrow(() -> new IllegalArgumentException("a soak reads the gateway's session database and pending "
+                        + "auth-infos: " + gateway.where() + " does not offer them"));
         this.options = options;
         this.client = new GatewayClient(target.url(), target.trust(), Duration.ofSeconds(20));
         this.credentials = new CredentialStore(target.pki());
@@ -91,16 +95,20 @@ public final class Soak {
         }
     }
 
-    /** Runs the soak; blocks for about {@code options.duration()} plus the drain. */
-    public static SoakFigures run(Target target, SoakGateway gateway, SoakOptions options) throws InterruptedException {
-        return new Soak(target, gateway, options).run();
+    /**
+     * Runs the soak; blocks for about {@code options.duration()} plus the drain.
+     *
+     * @throws IllegalArgumentException when the target's gateway cannot tell its sessions, pending auth-infos and heap
+     */
+    public static SoakFigures run(Target target, SoakOptions options) throws InterruptedException {
+        return new Soak(target, options).run();
     }
 
     private SoakFigures run() throws InterruptedException {
         warmUp();
-        int sessions0 = gateway.activeSessions();
-        int pending0 = gateway.pendingAuthentications();
-        long heap0 = HeapGauge.usedAfterGc();
+        int sessions0 = activeSessions();
+        int pending0 = pendingAuths();
+        long heap0 = heapAfterGc();
 
         long started = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(options.workers(), daemon("soak-client"));
@@ -150,8 +158,20 @@ public final class Soak {
             samples = List.copyOf(unexpected);
         }
         return new SoakFigures(ran, options.rate(), logins.get(), loginFailures.get(), tunnels.get(), logouts.get(),
-                badFigures, samples, unexpectedCount.get(), skipped.get(), gateway.activeSessions() - sessions0,
-                gateway.pendingAuthentications() - pending0, leased, heap0, HeapGauge.usedAfterGc());
+                badFigures, samples, unexpectedCount.get(), skipped.get(), activeSessions() - sessions0,
+                pendingAuths() - pending0, leased, heap0, heapAfterGc());
+    }
+
+    private int activeSessions() {
+        return sessions.held().sessions();
+    }
+
+    private long heapAfterGc() {
+        return gateway.heapAfterGc().orElseThrow(() -> new IllegalStateException(gateway.where() + " cannot tell its heap"));
+    }
+
+    private int pendingAuths() {
+        return gateway.pendingAuths().getAsInt();
     }
 
     /** One of each action before the baseline, so loaded classes, caches and pools are not counted as growth. */
@@ -197,8 +217,8 @@ public final class Soak {
     /** Waits (briefly) for asynchronous clean-up, e.g. a tunnel closing after its session ended. */
     private void settle(int sessions0, int pending0) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && (gateway.activeSessions() > sessions0
-                || gateway.pendingAuthentications() > pending0)) {
+        while (System.nanoTime() < deadline && (activeSessions() > sessions0
+                || pendingAuths() > pending0)) {
             Thread.sleep(100);
         }
     }
@@ -272,7 +292,7 @@ public final class Soak {
         if (l.tunnel() != null) {
             l.tunnel().close();
             logouts.incrementAndGet();
-        } else if (gateway.logout(l.token())) {
+        } else if (sessions.logoff(l.token())) {
             logouts.incrementAndGet();
         } else {
             unexpected("logout found no session for a token the gateway issued");

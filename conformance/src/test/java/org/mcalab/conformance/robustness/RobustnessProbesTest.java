@@ -1,30 +1,28 @@
-package org.mcalab.load.soak;
+package org.mcalab.conformance.robustness;
 
-import org.mcalab.conformance.robustness.RobustnessProbes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import org.mcalab.gateway.GatewayChecks;
+import org.mcalab.lab.EmbeddedGateway;
 import org.mcalab.reports.model.RobustnessSection;
 
 /** The report's robustness probe set against the in-process gateway (short timeouts so it runs in seconds). */
 @Tag("slow")
 class RobustnessProbesTest {
-    @TempDir
-    Path dir;
-
     @Test
     @Timeout(150)
     void everyProbePassesAgainstTheReferenceGateway() throws Exception {
         // a 500-entry table and a flood of twice that: what 10,000 inits do to the default 10,000-entry table
-        try (EmbeddedLab lab = EmbeddedLab.start(dir, b -> b.requestTimeout(Duration.ofSeconds(3))
-                .handshakeTimeout(Duration.ofSeconds(3)).authInfoCap(500))) {
-            RobustnessSection s = RobustnessProbes.run(lab.target(),
+        try (EmbeddedGateway lab = EmbeddedGateway.start(EmbeddedGateway.Setup.suite(GatewayChecks.all())
+                .withOptions(b -> b.requestTimeout(Duration.ofSeconds(3)).handshakeTimeout(Duration.ofSeconds(3))
+                        .authInfoCap(500)))) {
+            RobustnessSection s = RobustnessProbes.run(lab.target(List.of()),
                     new RobustnessProbes.Options(2, Duration.ofSeconds(12), Duration.ofSeconds(12), 1_000));
             assertThat(s.probes()).extracting(RobustnessSection.Probe::input).contains("external entity (XXE)",
                     "billion laughs", "10 MiB body", "one byte per second", "TLS handshake stopped after the ClientHello",
@@ -38,9 +36,9 @@ class RobustnessProbesTest {
     @Test
     @Timeout(120)
     void aGatewayThatWaitsForeverFailsTheSlowClientProbe() throws Exception {
-        try (EmbeddedLab lab = EmbeddedLab.start(dir, b -> b.requestTimeout(Duration.ofMinutes(5))
-                .idleTimeout(Duration.ofMinutes(5)))) {
-            RobustnessSection s = RobustnessProbes.run(lab.target(),
+        try (EmbeddedGateway lab = EmbeddedGateway.start(EmbeddedGateway.Setup.suite(GatewayChecks.all())
+                .withOptions(b -> b.requestTimeout(Duration.ofMinutes(5)).idleTimeout(Duration.ofMinutes(5))))) {
+            RobustnessSection s = RobustnessProbes.run(lab.target(List.of()),
                     new RobustnessProbes.Options(1, Duration.ofSeconds(5), Duration.ofSeconds(15)));
             assertThat(s.probes()).filteredOn(p -> p.input().equals("one byte per second"))
                     .singleElement().satisfies(p -> assertThat(p.passed()).isFalse());

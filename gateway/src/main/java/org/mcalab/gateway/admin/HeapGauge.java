@@ -1,4 +1,4 @@
-package org.mcalab.lab;
+package org.mcalab.gateway.admin;
 
 import io.netty.buffer.PoolArenaMetric;
 import io.netty.buffer.PoolChunkListMetric;

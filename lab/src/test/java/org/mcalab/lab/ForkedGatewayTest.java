@@ -1,5 +1,4 @@
-package org.mcalab.cli;
-
+package org.mcalab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,23 +11,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.mcalab.load.GatewayProbe;
+import org.mcalab.gateway.TlsEngine;
 import org.junit.jupiter.api.Timeout;
 
-/** The forked load gateway answers its requests and never outlives the process that started it. */
+/**
+ * The forked load gateway answers over its admin endpoint (heap, inside counters, sessions, trace) and never outlives
+ * the process that started it.
+ */
 @Tag("slow")
 class ForkedGatewayTest {
     @Test
     @Timeout(180)
-    void itAnswersHeapInsideAndHeldAndStopsOnClose() {
-        ForkedGateway gateway = ForkedGateway.start(false, Duration.ofMinutes(3));
+    void itAnswersOverItsAdminEndpointAndStopsOnClose() {
+        ForkedGateway gateway = ForkedGateway.start(false, Duration.ofMinutes(3), TlsEngine.preferred());
         ProcessHandle child;
         try {
             child = ProcessHandle.of(gateway.pid()).orElseThrow();
             assertThat(gateway.url().getHost()).isEqualTo("127.0.0.1");
             assertThat(gateway.pki().dir()).isDirectory();
             assertThat(gateway.heapAfterGc()).isPresent();
-            assertThat(gateway.held()).contains(new GatewayProbe.Held(0, 0));
+            GatewayUnderTest.Sessions sessions = gateway.sessions().orElseThrow();
+            assertThat(sessions.held()).isEqualTo(new GatewayUnderTest.Held(0, 0));
+            assertThat(sessions.find("no-such-token")).isEmpty();
+            assertThat(sessions.logoff("no-such-token")).isFalse();
+            GatewayUnderTest.Trace trace = gateway.trace().orElseThrow();
+            assertThat(trace.mark()).isNotNegative();
+            assertThat(trace.since(trace.mark())).isEmpty();
             assertThat(gateway.inside()).hasValueSatisfying(c -> assertThat(c.discardedPackets()).isZero());
             assertThat(gateway.cpu().cpuNanos()).isPresent();
         } finally {
@@ -48,6 +56,7 @@ class ForkedGatewayTest {
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
             String ready = r.readLine();
             assertThat(ready).startsWith("ready https://127.0.0.1:");
+            assertThat(ready.split(" ")).hasSize(5); // URL, PKI directory, admin address, admin token
             Path pkiDir = Path.of(ready.split(" ")[2]);
             assertThat(pkiDir).isDirectory();
             p.getOutputStream().close();

@@ -1,4 +1,4 @@
-package org.mcalab.lab;
+package org.mcalab.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
