@@ -5,7 +5,6 @@ import org.mcalab.client.mca.Pkcs7Builder;
 import org.mcalab.client.mca.ReplyDraft;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -19,6 +18,7 @@ import org.mcalab.fixtures.Credential;
 import org.mcalab.protocol.xml.ClientMessages;
 import org.mcalab.protocol.xml.ClientMessages.ClientInfo;
 import org.mcalab.protocol.xml.ConfigAuth;
+import org.mcalab.protocol.xml.HostileXml;
 import org.mcalab.client.ClientIdentity;
 import org.mcalab.client.GatewayUnreachableException;
 import org.mcalab.client.HttpResponse;
@@ -165,23 +165,13 @@ public enum Mutation implements Behaviour {
 
     // ---- XML robustness (MCA-ROB-1)
     XML_MALFORMED("xml-malformed", Step.INIT, "posts XML cut off in the middle of an element",
-            List.of(PostCheck.STILL_SERVES),
-            a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<config-auth client=\"vpn\" type=\"init\" "
-                    + "aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3</version><capabil").getBytes(StandardCharsets.UTF_8))),
+            List.of(PostCheck.STILL_SERVES), a -> badXml(a, HostileXml.MALFORMED)),
     XML_OVERSIZED("xml-oversized", Step.INIT, "posts an init of more than 64 KiB",
-            List.of(PostCheck.STILL_SERVES),
-            a -> badXml(a, ClientMessages.init(new ClientInfo("v9.01-3", "x".repeat(70 * 1024), List.of("multiple-cert"), 1),
-                    a.groupAccess(a.path()), null, false))),
+            List.of(PostCheck.STILL_SERVES), a -> badXml(a, HostileXml.OVERSIZED)),
     XML_XXE("xml-xxe", Step.INIT, "posts an init with an external entity (XXE) reading /etc/passwd",
-            List.of(PostCheck.STILL_SERVES),
-            a -> badXml(a, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE config-auth [<!ENTITY xxe SYSTEM "
-                    + "\"file:///etc/passwd\">]>\n<config-auth client=\"vpn\" type=\"init\" aggregate-auth-version=\"2\">"
-                    + "<version who=\"vpn\">v9.01-3</version><device-id>&xxe;</device-id><capabilities><auth-method>"
-                    + "multiple-cert</auth-method></capabilities><group-access>" + a.groupAccess(a.path())
-                    + "</group-access></config-auth>\n").getBytes(StandardCharsets.UTF_8))),
+            List.of(PostCheck.STILL_SERVES), a -> badXml(a, HostileXml.XXE)),
     XML_BILLION_LAUGHS("xml-billion-laughs", Step.INIT, "posts an init with nested entity expansion (billion laughs)",
-            List.of(PostCheck.STILL_SERVES),
-            a -> badXml(a, billionLaughs(a.groupAccess(a.path())))),
+            List.of(PostCheck.STILL_SERVES), a -> badXml(a, HostileXml.BILLION_LAUGHS)),
 
     // ---- automatic certificate selection ignored (MCA-LIM-7)
     CANDIDATES("candidates", "tries every TLS x XML candidate combination in order until one logs in",
@@ -382,9 +372,8 @@ public enum Mutation implements Behaviour {
         return o.withViolations(login.violations());
     }
 
-    private static Observation badXml(Attempt a, byte[] body) throws IOException {
-        ClientIdentity identity = a.tlsIdentity();
-        HttpResponse r = a.post(identity, a.path(), body, "bad-xml");
+    private static Observation badXml(Attempt a, HostileXml xml) throws IOException {
+        HttpResponse r = a.post(a.tlsIdentity(), a.path(), xml.body(a.groupAccess(a.path())), "bad-xml");
         Observation o = Observation.of(r);
         if (!o.accepted() && Observation.parse(r).map(ConfigAuth::multipleCertRequest).orElse(false)) {
             // Going on with the MCA request is taking the hostile input in, not refusing it.
@@ -397,21 +386,6 @@ public enum Mutation implements Behaviour {
             o = o.withViolation("MCA-ROB-1: bad XML was answered with a session");
         }
         return o;
-    }
-
-    private static byte[] billionLaughs(String groupAccess) {
-        StringBuilder dtd = new StringBuilder("<!DOCTYPE config-auth [\n<!ENTITY lol \"lol\">\n");
-        String previous = "lol";
-        for (int i = 1; i <= 9; i++) {
-            String name = "lol" + i;
-            dtd.append("<!ENTITY ").append(name).append(" \"").append(("&" + previous + ";").repeat(10)).append("\">\n");
-            previous = name;
-        }
-        dtd.append("]>\n");
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + dtd + "<config-auth client=\"vpn\" type=\"init\" "
-                + "aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3</version><device-id>&" + previous
-                + ";</device-id><capabilities><auth-method>multiple-cert</auth-method></capabilities><group-access>"
-                + groupAccess + "</group-access></config-auth>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Observation candidates(Attempt a) throws IOException {

@@ -1,23 +1,33 @@
 package org.mcalab.conformance.robustness;
 
-import java.nio.charset.StandardCharsets;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.xml.HostileXml;
 
 /** The injected bad clients of a soak, each with the refusal it must get. */
 public enum BadInput {
-    MALFORMED_XML("malformed XML", Requirement.MCA_ROB_1),
-    XXE("external entity (XXE)", Requirement.MCA_ROB_1),
-    BILLION_LAUGHS("billion laughs", Requirement.MCA_ROB_1),
-    OVERSIZED("body over 64 KiB", Requirement.MCA_ROB_1),
+    MALFORMED_XML(HostileXml.MALFORMED),
+    XXE(HostileXml.XXE),
+    BILLION_LAUGHS(HostileXml.BILLION_LAUGHS),
+    OVERSIZED(HostileXml.OVERSIZED),
     REPLAY("replayed auth-reply", Requirement.MCA_ROB_4),
     BAD_COOKIE("CONNECT with a made-up cookie", Requirement.MCA_FLOW_7);
 
     private final String label;
     private final Requirement expected;
+    private final HostileXml xml;
+
+    BadInput(HostileXml xml) {
+        this(xml.label(), Requirement.MCA_ROB_1, xml);
+    }
 
     BadInput(String label, Requirement expected) {
+        this(label, expected, null);
+    }
+
+    BadInput(String label, Requirement expected, HostileXml xml) {
         this.label = label;
         this.expected = expected;
+        this.xml = xml;
     }
 
     public String label() {
@@ -28,26 +38,11 @@ public enum BadInput {
         return expected;
     }
 
-    /** The body posted for the XML inputs. */
+    /** The body posted for the XML inputs (the same the conformance scenarios post, {@link HostileXml}). */
     public byte[] body(String groupAccess) {
-        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        String init = "<config-auth client=\"vpn\" type=\"init\" aggregate-auth-version=\"2\"><version who=\"vpn\">v9.01-3"
-                + "</version><capabilities><auth-method>multiple-cert</auth-method></capabilities><group-access>"
-                + groupAccess + "</group-access></config-auth>\n";
-        String text = switch (this) {
-            case MALFORMED_XML -> head + init.substring(0, init.length() / 2);
-            case XXE -> head + "<!DOCTYPE config-auth [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-                    + init.replace("v9.01-3", "&xxe;");
-            case BILLION_LAUGHS -> {
-                StringBuilder dtd = new StringBuilder("<!DOCTYPE config-auth [<!ENTITY l0 \"lol\">");
-                for (int i = 1; i <= 9; i++) {
-                    dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
-                }
-                yield head + dtd + "]>\n" + init.replace("v9.01-3", "&l9;");
-            }
-            case OVERSIZED -> head + init.replace("v9.01-3", "x".repeat(70 * 1024));
-            default -> throw new IllegalStateException(this + " is not an XML body");
-        };
-        return text.getBytes(StandardCharsets.UTF_8);
+        if (xml == null) {
+            throw new IllegalStateException(this + " is not an XML body");
+        }
+        return xml.body(groupAccess);
     }
 }
