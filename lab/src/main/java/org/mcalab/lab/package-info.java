@@ -1,12 +1,9 @@
 /**
- * The lab around a gateway under test. {@link org.mcalab.lab.GatewayUnderTest} is the one view the suite, the probes,
- * the load runs and the soak have of a gateway: its URL and PKI, and as optional capabilities its clock, trace,
- * session database, pending auth-infos, trustpoints, pool size, CPU, heap and inside counters. Implementations:
- * {@link org.mcalab.lab.EmbeddedGateway} (the reference gateway in this JVM, on a {@link org.mcalab.lab.MintedLab},
- * adapted by typed {@link org.mcalab.lab.ConfigEdit}s), {@link org.mcalab.lab.ForkedGateway} (the same in a child JVM,
- * read over its admin endpoint, {@link org.mcalab.lab.AdminEndpoint}) and {@link org.mcalab.lab.GatewayUnderTest#foreign}.
- * {@link org.mcalab.lab.Target} adds how a client trusts the gateway and the registered
- * {@link org.mcalab.lab.TunnelProbe}s. The CRL server and the lab clock live in fixtures (the gateway's own tests use
- * them too).
+ * The lab around a gateway under test. {@link GatewayUnderTest} is the one view the suite, probes, load and soak have
+ * of a gateway: URL and PKI, then optional clock, trace, sessions (+ logoff), pending auths, trustpoints, pool, CPU,
+ * heap and inside counters. {@link EmbeddedGateway} (this JVM, on a {@link MintedLab}, typed {@link ConfigEdit}s)
+ * offers all, {@link ForkedGateway} (a child JVM, read over its {@link AdminEndpoint}) what the admin endpoint serves,
+ * {@link GatewayUnderTest#foreign} none. {@link Target} adds the client's trust and the {@link TunnelProbe}s;
+ * {@link LaxChecks} builds the lab-only lax gateway (never in the production verifier). CRL server and clock: fixtures.
  */
 package org.mcalab.lab;
