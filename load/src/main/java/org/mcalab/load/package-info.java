@@ -3,7 +3,7 @@
  * through Gatling ({@link McaLoginSimulation} in a forked JVM, {@link LoginWorker}), {@link TunnelLoad} runs
  * {@link TunnelPlan}s of CSTP or DTLS tunnels (the client's {@code CstpHandshaker} and {@code DtlsTunnelChannel},
  * docs/protocol.md §8-§10) pushing UDP to the gateway's inside hosts. {@link TargetCheck} refuses non-loopback targets
- * without {@code --allow-remote}; {@link GatewayProbe} is what the gateway side tells (CPU, heap, sessions);
- * {@link LoadReport} is load.json and the report page. Used by cli's {@code load} command.
+ * without {@code --allow-remote}; the gateway side's figures (CPU, heap, sessions) come from lab's
+ * {@code GatewayUnderTest}; {@link LoadReport} is load.json and the report page. Used by cli's {@code load} command.
  */
 package org.mcalab.load;
