@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 import org.mcalab.protocol.cstp.CstpPacketType;
 import org.mcalab.protocol.dtls.DtlsOffer;
 import org.mcalab.client.dtls.DtlsClientParameters;
@@ -39,7 +40,7 @@ final class DtlsFallbackCheck {
             cstp.cstpHeaders().forEach((k, v) -> {
                 if (k.startsWith("X-DTLS")) {
                     // the session id is the key to resuming DTLS: shown by its first bytes only
-                    r.note("  " + k + ": " + (k.equals("X-DTLS-Session-ID") ? v.get(0).substring(0, Math.min(8, v.get(0).length())) + "..."
+                    r.note("  " + k + ": " + (k.equals(ConnectHeaders.X_DTLS_SESSION_ID) ? v.get(0).substring(0, Math.min(8, v.get(0).length())) + "..."
                             : String.join(" | ", v)));
                 }
             });

@@ -34,7 +34,7 @@ final class TrafficCheck {
                 r.note("  " + h.getKey() + ": " + String.join(" | ", h.getValue()));
             }
             List<String> rtts = new ArrayList<>();
-            for (Inet4Address host : ProbeRun.insideHosts(t.header("X-CSTP-Split-Include"))) {
+            for (Inet4Address host : ProbeRun.insideHosts(t.answer().splitIncludes())) {
                 for (int i = 0; i < PINGS_PER_HOST; i++) {
                     Duration rtt = t.ping(host, 56);
                     rtts.add(host.getHostAddress() + " " + micros(rtt));

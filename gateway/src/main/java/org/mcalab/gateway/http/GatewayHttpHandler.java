@@ -39,6 +39,7 @@ import org.mcalab.gateway.session.SessionDb;
 import org.mcalab.gateway.trace.DebugCategory;
 import org.mcalab.gateway.trace.Trace;
 import org.mcalab.protocol.Requirement;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 import org.mcalab.protocol.xml.GatewayMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,7 +233,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             trace.emit(DebugCategory.WEBVPN_ANYCONNECT, conn.correlation(), "CONNECT refused: " + text);
             LOG.info("refused CONNECT from {}: {}", conn.correlation(), text);
             FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, COOKIE_REFUSED);
-            r.headers().set("X-Reason", text);
+            r.headers().set(ConnectHeaders.X_REASON, text);
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
             r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import org.mcalab.gateway.auth.ClientConnection;
 import org.mcalab.gateway.session.Session;
+import org.mcalab.protocol.cstp.ConnectHeaders;
 
 /**
  * What happens to {@code CONNECT /CSCOSSLC/tunnel} once its {@code webvpn} cookie named an active session
@@ -26,7 +27,7 @@ public interface TunnelService {
     /** The default until the CSTP tunnel exists: {@code 503} with {@code X-Reason: tunnel not available yet}. */
     TunnelService UNAVAILABLE = (ctx, request, session, connection) -> {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SERVICE_UNAVAILABLE);
-        r.headers().set("X-Reason", "tunnel not available yet");
+        r.headers().set(ConnectHeaders.X_REASON, "tunnel not available yet");
         r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
         r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
