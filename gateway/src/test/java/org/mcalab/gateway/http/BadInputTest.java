@@ -135,9 +135,8 @@ class BadInputTest {
             try (TlsHttpClient slow = TlsHttpClient.connect(lab.tls("machine"), strict.port())) {
                 slow.socket().getOutputStream().write("POST /MCA HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
                 slow.socket().getOutputStream().flush();
-                long start = System.nanoTime();
+                // closed, not answered; when exactly is RequestTimeoutsTest's job, on a clock it moves
                 assertThat(slow.socket().getInputStream().read()).isEqualTo(-1);
-                assertThat(System.nanoTime() - start).isLessThan(java.time.Duration.ofSeconds(10).toNanos());
             }
             try (TlsHttpClient idle = TlsHttpClient.connect(lab.tls("machine"), strict.port())) {
                 assertThat(idle.socket().getInputStream().read()).isEqualTo(-1);
