@@ -46,8 +46,12 @@ import org.mcalab.protocol.xml.ConfigAuthParser;
 class AbuseTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
-    /** How much later than its timeout a connection may close: scheduling slack, not a performance bound. */
-    private static final Duration SLACK = Duration.ofSeconds(5);
+    /**
+     * How much later than its timeout a connection may close: only a bound against a gateway that never closes, far
+     * above any scheduling delay of a loaded machine. How exactly the limits are kept is RequestTimeoutsTest's job, on
+     * a clock it moves; a slowloris at one byte a second is still cut long before its 84-byte head is through.
+     */
+    private static final Duration SLACK = Duration.ofSeconds(45);
 
     static Lab lab;
     static RunningGateway gateway;
