@@ -51,6 +51,7 @@ import org.mcalab.gateway.http.AcceptAnyClientCertificate;
 import org.mcalab.gateway.http.BodyLimit;
 import org.mcalab.gateway.http.GatewayHttpHandler;
 import org.mcalab.gateway.http.HandshakeRecorder;
+import org.mcalab.gateway.http.HttpPipeline;
 import org.mcalab.gateway.http.RequestTimeouts;
 import org.mcalab.gateway.http.TunnelService;
 import org.mcalab.gateway.pki.CertificateValidator;
@@ -68,12 +69,6 @@ import org.mcalab.gateway.tunnel.CstpTunnelService;
  */
 public final class Gateway {
     /** Pipeline entry names of an HTTPS connection; the tunnel code replaces the HTTP ones after CONNECT. */
-    public static final String PIPELINE_TLS = "tls";
-    public static final String PIPELINE_HANDSHAKE = "handshake";
-    public static final String PIPELINE_HTTP_CODEC = "http-codec";
-    public static final String PIPELINE_TIMEOUTS = "timeouts";
-    public static final String PIPELINE_AGGREGATOR = "aggregator";
-    public static final String PIPELINE_HTTP = "http";
 
     /** Request line and header block limits: 4 KiB and 8 KiB (a larger header block is answered 431). */
     private static final int MAX_INITIAL_LINE = 4096;
@@ -132,12 +127,12 @@ public final class Gateway {
                             SslHandler tls = ssl.newHandler(ch.alloc());
                             tls.setHandshakeTimeout(o.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
                             ChannelPipeline p = ch.pipeline();
-                            p.addLast(PIPELINE_TLS, tls);
-                            p.addLast(PIPELINE_HANDSHAKE, new HandshakeRecorder(connectionIds::incrementAndGet));
-                            p.addLast(PIPELINE_HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BLOCK, 8192));
-                            p.addLast(PIPELINE_TIMEOUTS, new RequestTimeouts(o.requestTimeout(), o.idleTimeout()));
-                            p.addLast(PIPELINE_AGGREGATOR, new BodyLimit());
-                            p.addLast(PIPELINE_HTTP, new GatewayHttpHandler(auth, sessions, tunnels,
+                            p.addLast(HttpPipeline.TLS, tls);
+                            p.addLast(HttpPipeline.HANDSHAKE, new HandshakeRecorder(connectionIds::incrementAndGet));
+                            p.addLast(HttpPipeline.HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BLOCK, 8192));
+                            p.addLast(HttpPipeline.TIMEOUTS, new RequestTimeouts(o.requestTimeout(), o.idleTimeout()));
+                            p.addLast(HttpPipeline.AGGREGATOR, new BodyLimit());
+                            p.addLast(HttpPipeline.HTTP, new GatewayHttpHandler(auth, sessions, tunnels,
                                     o.checks().connect(), authExecutor, trace, name));
                         }
                     })

@@ -17,7 +17,7 @@ import org.mcalab.protocol.cstp.ConnectHeaders;
  * What happens to {@code CONNECT /CSCOSSLC/tunnel} once its {@code webvpn} cookie named an active session
  * (the cookie check is done before, MCA-FLOW-7). The implementation owns the response and, if it answers
  * 200, the channel: it must remove the HTTP handlers (the pipeline entries
- * {@code Gateway.PIPELINE_HTTP_CODEC}, {@code _TIMEOUTS}, {@code _AGGREGATOR}, {@code _HTTP}) and install its own.
+ * {@link HttpPipeline#HTTP_HANDLERS}) and install its own.
  * Called on the channel's event loop.
  */
 @FunctionalInterface

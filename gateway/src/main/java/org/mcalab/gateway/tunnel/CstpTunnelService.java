@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.ssl.SslHandler;
 import java.net.Inet4Address;
@@ -25,13 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
-import io.netty.handler.codec.http.FullHttpRequest;
-import org.mcalab.gateway.Gateway;
 import org.mcalab.gateway.auth.ClientConnection;
 import org.mcalab.gateway.config.AsaConfig;
-import org.mcalab.gateway.http.TunnelService;
 import org.mcalab.gateway.config.IpPool;
 import org.mcalab.gateway.config.TunnelProtocol;
+import org.mcalab.gateway.http.HttpPipeline;
+import org.mcalab.gateway.http.TunnelService;
 import org.mcalab.gateway.session.Counters;
 import org.mcalab.gateway.session.Session;
 import org.mcalab.gateway.session.SessionDb;
@@ -56,8 +56,7 @@ public final class CstpTunnelService implements TunnelService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CstpTunnelService.class);
     /** Room above the MTU for control frames (a BYE reason, a DPD payload). */
     static final int FRAME_SLACK = 256;
-    private static final List<String> HTTP_HANDLERS = List.of(Gateway.PIPELINE_HTTP_CODEC, Gateway.PIPELINE_TIMEOUTS,
-            Gateway.PIPELINE_AGGREGATOR, Gateway.PIPELINE_HTTP);
+    private static final List<String> HTTP_HANDLERS = HttpPipeline.HTTP_HANDLERS;
     /** How often sessions are checked for the idle and session timeouts. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
